@@ -1,0 +1,120 @@
+"""Command line: `claimcheck check|extract|rules`. `main(argv) -> int` never raises for bad input."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.atomic import write_atomic
+from checker.errors import ClaimcheckError
+from checker.formatters import FORMATTERS, RenderOptions, get_formatter
+from checker.models import Report, Severity
+from checker.pipeline import RunOptions, run
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+format_option = click.option("--format", "output_format", default="text", show_default=True,
+                             type=click.Choice(sorted(FORMATTERS)), help="output format")
+output_option = click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+                             help="write the report to this file (atomically) instead of stdout")
+rules_option = click.option("--rules", "rules_dir", type=click.Path(path_type=Path, file_okay=False),
+                            help="rules folder (default: the rules/ shipped with claimcheck)")
+keep_going_option = click.option("--keep-going", is_flag=True,
+                                 help="unreadable articles are reported but do not by themselves make the exit code 2")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+def cli() -> None:
+    """Check the figures that several articles print about one story."""
+
+
+@cli.command()
+@paths_argument
+@format_option
+@output_option
+@rules_option
+@keep_going_option
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default="error", show_default=True,
+              help="exit 1 when a finding at or above this severity remains")
+@click.option("--against", "against", multiple=True, type=click.Path(path_type=Path),
+              help="source articles or folders; PATHS are then drafts and only findings about them are reported")
+@click.option("--waivers", type=click.Path(path_type=Path, dir_okay=False), help="YAML file of accepted findings")
+def check(paths: tuple[Path, ...], output_format: str, output: Path | None, rules_dir: Path | None,
+          keep_going: bool, fail_on: str, against: tuple[Path, ...], waivers: Path | None) -> int:
+    """Extract the figures in PATHS, group them and report inconsistencies."""
+    report = run(RunOptions(paths=list(paths), against=list(against), rules_dir=rules_dir, waivers=waivers))
+    emit(report, output_format, output, RenderOptions(view="check"))
+    return exit_code(report, Severity(fail_on), keep_going)
+
+
+@cli.command()
+@paths_argument
+@format_option
+@output_option
+@rules_option
+@keep_going_option
+def extract(paths: tuple[Path, ...], output_format: str, output: Path | None, rules_dir: Path | None,
+            keep_going: bool) -> int:
+    """Print the claims table: every figure with its unit, subject, attribution, horizon and hedge."""
+    report = run(RunOptions(paths=list(paths), rules_dir=rules_dir, checks=False))
+    emit(report, output_format, output, RenderOptions(view="extract"))
+    return EXIT_USAGE if report.errors and not keep_going else EXIT_CLEAN
+
+
+@cli.command()
+@rules_option
+def rules(rules_dir: Path | None) -> int:
+    """List the checks with their codes, names, default severities and summaries."""
+    from checker.checks import all_checks
+    from checker.ruleset import load_rules
+
+    load_rules(rules_dir)  # a broken rules folder should say so here too
+    for check_class in all_checks():
+        click.echo(f"{check_class.code}  {check_class.name:<24} {check_class.default_severity.value:<8} "
+                   f"{check_class.summary}")
+    return EXIT_CLEAN
+
+
+def emit(report: Report, output_format: str, output: Path | None, options: RenderOptions) -> None:
+    formatter = get_formatter(output_format)
+    to_terminal = output is None and sys.stdout.isatty()
+    text = formatter.render(report, options.model_copy(update={"color": to_terminal}))
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    for error in report.errors:
+        click.echo(f"claimcheck: {error}", err=True)
+
+
+def exit_code(report: Report, fail_on: Severity, keep_going: bool) -> int:
+    if report.errors and not keep_going:
+        return EXIT_USAGE
+    worst = report.worst()
+    return EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="claimcheck",
+                          standalone_mode=False)
+    except click.exceptions.Exit as exc:  # --help, --version
+        return int(exc.exit_code or 0)
+    except click.exceptions.Abort:
+        click.echo("claimcheck: interrupted", err=True)
+        return 130
+    except click.ClickException as exc:
+        click.echo(f"claimcheck: {exc.format_message()}", err=True)
+        return EXIT_USAGE
+    except ClaimcheckError as exc:
+        click.echo(f"claimcheck: {exc}", err=True)
+        return exc.exit_code
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    return int(result) if isinstance(result, int) else EXIT_CLEAN

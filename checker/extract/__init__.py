@@ -1,0 +1,59 @@
+"""Extraction: a Document in, its Claims out.
+
+    segment(document)            -> sentences, with page furniture (bylines, bios, related links) left out
+    find_figures(text, rules,..) -> figures in one sentence: value, interval, unit, hedge
+    describe(figure, sentence..) -> subject, attribution, time horizon
+    lexicon                      -> canonical subject and source keys the engine groups by
+"""
+
+from __future__ import annotations
+
+from checker.extract.context import describe
+from checker.extract.figures import find_figures
+from checker.extract.segment import segment
+from checker.extract.types import Figure, Sentence
+from checker.lexicon import Lexicon
+from checker.models import Claim, Document
+from checker.ruleset import RuleSet
+
+__all__ = ["extract_claims", "Figure", "Sentence"]
+
+
+def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None = None) -> list[Claim]:
+    lexicon = lexicon or Lexicon(rules)
+    sentences = segment(document)
+    claims: list[Claim] = []
+    for index, sentence in enumerate(sentences):
+        figures = find_figures(document.text, rules, sentence.start, sentence.end)
+        for figure in figures:
+            context = describe(figure, sentence, sentences[:index], document, rules)
+            claims.append(
+                Claim(
+                    id=f"{document.id}:c{len(claims) + 1}",
+                    document=document.id,
+                    start=figure.start,
+                    end=figure.end,
+                    line=document.text.count("\n", 0, figure.start) + 1,
+                    text=figure.text,
+                    value=figure.value,
+                    low=figure.low,
+                    high=figure.high,
+                    unit=figure.unit,
+                    dimension=figure.dimension,
+                    base_value=figure.base_value,
+                    base_low=figure.base_low,
+                    base_high=figure.base_high,
+                    kind=figure.kind,
+                    subject=context.subject,
+                    subject_key=lexicon.subject_key(context.subject, figure.unit),
+                    attribution=context.attribution,
+                    source_key=lexicon.source_key(context.attribution, document),
+                    horizon=context.horizon.label(),
+                    horizon_detail=context.horizon,
+                    qualifier=figure.qualifier,
+                    sentence=sentence.text,
+                    sentence_start=sentence.start,
+                    in_headline=sentence.in_headline,
+                )
+            )
+    return claims

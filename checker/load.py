@@ -1,0 +1,194 @@
+"""Read articles from disk into Documents: files, folders, YAML front matter, sources.yaml.
+
+Text is decoded as UTF-8 with newlines folded to "\\n" exactly as Python's text mode does, so
+a claim's `start`/`end` index what `Path.read_text(encoding="utf-8")` returns, front matter
+included. Anything unreadable is an InputError whose message names the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from checker.errors import ClaimcheckError, ConfigError, InputError
+from checker.models import Document
+from checker.yamlsource import parse_yaml, read_yaml, validate
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+NOT_ARTICLES = {"readme", "changelog", "license", "contributing"}
+SOURCES_FILE = "sources.yaml"
+MAX_BYTES = 20 * 1024 * 1024
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+class SourceMeta(BaseModel):
+    """What front matter or sources.yaml may say about an article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    role: str | None = Field(None, pattern="^(source|draft)$")
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_from_datetime(cls, value: object) -> object:
+        return value.date() if isinstance(value, dt.datetime) else value
+
+
+class LoadResult(BaseModel):
+    documents: list[Document]
+    errors: list[str] = Field(default_factory=list)
+
+
+def decode(data: bytes, path: Path) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not an article (NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8"
+        ) from None
+    # Same as text mode's universal newlines, so offsets agree with read_text().
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    text = decode(data, path)
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    return text
+
+
+def split_front_matter(text: str, path: Path) -> tuple[SourceMeta, int]:
+    """Return the front matter's metadata and the offset where the body starts (0 if none)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return SourceMeta(), 0
+    block = match.group(1) or ""
+    data, node = parse_yaml(block, f"{path} (front matter)")
+    if data is None:
+        return SourceMeta(), match.end()
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:2: front matter must be a mapping of title/outlet/published/url")
+    known = {k: v for k, v in data.items() if k in SourceMeta.model_fields}
+    # Front matter often carries a CMS's own keys (tags, author); only ours are validated.
+    try:
+        meta = validate(SourceMeta, known, node, f"{path} (front matter)")
+    except ConfigError as exc:
+        raise InputError(str(exc)) from None
+    return meta, match.end()
+
+
+def load_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
+    path = folder / SOURCES_FILE
+    if not path.exists():
+        return {}
+    data, node = read_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}:1:1: must map file names to title/outlet/published/url")
+    metas: dict[str, SourceMeta] = {}
+    for name in data:
+        if not (folder / str(name)).is_file():
+            key_line = next((k.start_mark.line + 1 for k, _ in node.value if str(k.value) == str(name)), 1)
+            raise InputError(f"{path}:{key_line}: names '{name}', which is not a file in {folder}")
+        value = data[name] if data[name] is not None else {}
+        if not isinstance(value, dict):
+            raise InputError(f"{path}: entry '{name}' must be a mapping of title/outlet/published/url")
+        sub_node = next((v for k, v in node.value if str(k.value) == str(name)), None)
+        try:
+            metas[str(name)] = validate(SourceMeta, value, sub_node, str(path))
+        except ConfigError as exc:
+            raise InputError(str(exc)) from None
+    return metas
+
+
+def is_article(path: Path) -> bool:
+    return (
+        path.is_file()
+        and path.suffix.lower() in ARTICLE_SUFFIXES
+        and path.stem.lower() not in NOT_ARTICLES
+        and not path.name.startswith((".", "_"))
+    )
+
+
+def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, dict[str, SourceMeta]]]:
+    """Yield (article path, its folder's sources.yaml entries); folders are read in name order."""
+    for path in paths:
+        if path.is_dir():
+            metas = load_sources_yaml(path)
+            articles = sorted(p for p in path.iterdir() if is_article(p))
+            if not articles:
+                raise InputError(f"{path}: no articles (*.txt, *.md) in this folder")
+            for article in articles:
+                yield article, metas
+        elif path.exists():
+            parent_sources = path.parent / SOURCES_FILE
+            yield path, load_sources_yaml(path.parent) if parent_sources.exists() else {}
+        else:
+            raise InputError(f"{path}: no such file or folder")
+
+
+def load_document(path: Path, sources: dict[str, SourceMeta], role: str = "source") -> Document:
+    text = read_text(path)
+    front, body_start = split_front_matter(text, path)
+    listed = sources.get(path.name, SourceMeta())
+    merged = {**listed.model_dump(exclude_none=True), **front.model_dump(exclude_none=True)}
+    merged.setdefault("role", role)
+    return Document(id=path.stem, path=str(path), text=text, body_start=body_start, **merged)
+
+
+def load_documents(paths: Iterable[Path], role: str = "source") -> LoadResult:
+    """Load every article; a bad file or folder is recorded in `errors` and the rest still load."""
+    documents: list[Document] = []
+    errors: list[str] = []
+    for top in paths:
+        try:
+            for path, sources in expand([top]):
+                try:
+                    documents.append(load_document(path, sources, role))
+                except ClaimcheckError as exc:
+                    errors.append(str(exc))
+        except ClaimcheckError as exc:
+            errors.append(str(exc))
+    return LoadResult(documents=_unique_ids(documents), errors=errors)
+
+
+def _unique_ids(documents: list[Document]) -> list[Document]:
+    """Two files with one stem (a/x.txt, b/x.txt) keep distinct ids: the later gets its folder prefixed."""
+    seen: set[str] = set()
+    out = []
+    for doc in documents:
+        doc_id = doc.id
+        if doc_id in seen:
+            doc_id = f"{Path(doc.path).parent.name}/{doc.id}"
+            n = 2
+            while doc_id in seen:
+                doc_id = f"{Path(doc.path).parent.name}/{doc.id}-{n}"
+                n += 1
+            doc = doc.model_copy(update={"id": doc_id})
+        seen.add(doc_id)
+        out.append(doc)
+    return out

@@ -1,0 +1,63 @@
+"""The one pipeline the CLI and the pytest plugin both call: load -> extract -> engine -> checks -> report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from checker.errors import InputError
+from checker.extract import extract_claims
+from checker.lexicon import Lexicon
+from checker.load import load_documents
+from checker.models import Claim, Document, Finding, Report
+from checker.ruleset import RuleSet, load_rules
+from checker.runner import run_checks
+from checker.waivers import apply_waivers, load_waivers
+
+
+class RunOptions(BaseModel):
+    paths: list[Path]
+    against: list[Path] = Field(default_factory=list, description="sources a draft is checked against")
+    rules_dir: Path | None = None
+    waivers: Path | None = None
+    checks: bool = Field(True, description="False: extract only (claimcheck extract)")
+
+
+def run(options: RunOptions, rules: RuleSet | None = None) -> Report:
+    """Run the whole check. Raises ConfigError for bad rules; bad articles land in Report.errors."""
+    rules = rules or load_rules(options.rules_dir)
+    draft_mode = bool(options.against)
+    loaded = load_documents(options.paths, role="draft" if draft_mode else "source")
+    documents, errors = list(loaded.documents), list(loaded.errors)
+    if draft_mode:
+        sources = load_documents(options.against, role="source")
+        documents += sources.documents
+        errors += sources.errors
+    if not documents:
+        raise InputError(errors[0] if errors else "no articles to check")
+    lexicon = Lexicon(rules)
+    claims = extract_all(documents, rules, lexicon)
+    report = Report(documents=documents, claims=claims, errors=errors)
+    if not options.checks:
+        return report
+    groups, findings = run_checks(documents, claims, rules)
+    if draft_mode:
+        findings = involving_drafts(findings, claims, documents)
+    if options.waivers:
+        findings = apply_waivers(findings, load_waivers(options.waivers), claims)
+    return report.model_copy(update={"groups": groups, "findings": findings})
+
+
+def extract_all(documents: list[Document], rules: RuleSet, lexicon: Lexicon) -> list[Claim]:
+    claims: list[Claim] = []
+    for document in documents:
+        claims.extend(extract_claims(document, rules, lexicon))
+    return claims
+
+
+def involving_drafts(findings: list[Finding], claims: list[Claim], documents: list[Document]) -> list[Finding]:
+    """Before publication only what touches the draft matters; source-vs-source differences are context."""
+    drafts = {d.id for d in documents if d.role == "draft"}
+    draft_claims = {c.id for c in claims if c.document in drafts}
+    return [f for f in findings if draft_claims.intersection(f.claims)]

@@ -1,0 +1,184 @@
+"""The declarative rule set: every YAML file in rules/ validated into one RuleSet.
+
+Each file says which part of the rule set it fills with a top-level `kind:` key (the way
+Vale's `extends:` picks a check kind): `hedges`, `subjects`, `attributions`, `horizons`,
+`tolerances` or `checks`. Several files may share a kind; their lists are concatenated in
+file-name order. Unknown keys and bad values are errors naming file:line:col.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.errors import ConfigError
+from checker.yamlsource import node_at, read_yaml, validate, where
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- hedges ---------------------------------------------------------------------------------
+
+class Hedge(Strict):
+    """Words that bound a figure. `bound` says which side; `tolerance` widens 'about'-style hedges."""
+
+    words: list[str] = Field(min_length=1)
+    bound: Literal["lower", "upper", "approximate", "exact"]
+    strict: bool = Field(False, description="'more than' excludes the figure itself; 'at least' includes it")
+    tolerance: float | None = Field(None, ge=0, le=1, description="relative half-width, for approximate hedges")
+
+
+class HedgesFile(Strict):
+    kind: Literal["hedges"]
+    description: str = ""
+    hedges: list[Hedge] = Field(default_factory=list)
+
+
+# --- subjects -------------------------------------------------------------------------------
+
+class SubjectEntry(Strict):
+    """Nouns that count the same thing. `head` is the canonical name the engine groups by."""
+
+    head: str
+    synonyms: list[str] = Field(default_factory=list)
+    parts: list[str] = Field(default_factory=list, description="heads counted within this one (officers within troops)")
+
+
+class SubjectsFile(Strict):
+    kind: Literal["subjects"]
+    description: str = ""
+    subjects: list[SubjectEntry] = Field(default_factory=list)
+    never_merge: list[list[str]] = Field(default_factory=list, description="word pairs that split a subject group")
+    splitting_modifiers: list[list[str]] = Field(
+        default_factory=list, description="modifier sets where two different members never merge (injured/killed)"
+    )
+
+
+# --- attributions ---------------------------------------------------------------------------
+
+class SourceEntry(Strict):
+    """One source under all its names: an agency, its chief, its country's 'intelligence service'."""
+
+    source: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class AttributionsFile(Strict):
+    kind: Literal["attributions"]
+    description: str = ""
+    sources: list[SourceEntry] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list, description="reporting verbs: said, estimated, claimed ...")
+    phrases: list[str] = Field(default_factory=list, description="attributing phrases: according to, citing ...")
+
+
+# --- horizons -------------------------------------------------------------------------------
+
+class HorizonsFile(Strict):
+    kind: Literal["horizons"]
+    description: str = ""
+    current: list[str] = Field(default_factory=list, description="words that put a figure at publication time")
+    eventual: list[str] = Field(default_factory=list, description="words of plans, projections and totals to come")
+    past: list[str] = Field(default_factory=list, description="words that put a figure before publication")
+    comparable: list[list[str]] = Field(default_factory=list, description="pairs of horizon kinds that may be compared")
+
+
+# --- tolerances -----------------------------------------------------------------------------
+
+class TolerancesFile(Strict):
+    kind: Literal["tolerances"]
+    description: str = ""
+    rounding: float = Field(0.05, ge=0, le=1, description="relative slack for printed round figures")
+    conversion: float = Field(0.05, ge=0, le=1, description="relative slack for a unit conversion in brackets")
+    unattributed_disagreement: float = Field(0.1, ge=0, le=1)
+    percent_of_base: float = Field(0.02, ge=0, le=1, description="absolute slack for 'N, about P% of BASE'")
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+class CheckSetting(Strict):
+    enabled: bool = True
+    severity: Literal["info", "warning", "error"] | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class ChecksFile(Strict):
+    kind: Literal["checks"]
+    description: str = ""
+    checks: dict[str, CheckSetting] = Field(default_factory=dict, description="by check code or name")
+
+
+RULE_FILE_KINDS: dict[str, type[BaseModel]] = {
+    "hedges": HedgesFile,
+    "subjects": SubjectsFile,
+    "attributions": AttributionsFile,
+    "horizons": HorizonsFile,
+    "tolerances": TolerancesFile,
+    "checks": ChecksFile,
+}
+
+
+class RuleSet(BaseModel):
+    """Every rule file merged. Built once per run and passed down; never mutated."""
+
+    model_config = ConfigDict(frozen=True)
+
+    hedges: list[Hedge] = Field(default_factory=list)
+    subjects: list[SubjectEntry] = Field(default_factory=list)
+    never_merge: list[list[str]] = Field(default_factory=list)
+    splitting_modifiers: list[list[str]] = Field(default_factory=list)
+    sources: list[SourceEntry] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    current: list[str] = Field(default_factory=list)
+    eventual: list[str] = Field(default_factory=list)
+    past: list[str] = Field(default_factory=list)
+    comparable: list[list[str]] = Field(default_factory=list)
+    tolerances: TolerancesFile = Field(default_factory=lambda: TolerancesFile(kind="tolerances"))
+    checks: dict[str, CheckSetting] = Field(default_factory=dict)
+    files: list[str] = Field(default_factory=list, description="the files this set was read from")
+
+
+def load_rules(rules_dir: Path | None = None) -> RuleSet:
+    """Read every *.yaml / *.yml in the folder; raise ConfigError on the first bad file."""
+    folder = rules_dir or DEFAULT_RULES_DIR
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: rules folder not found")
+    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    if not paths:
+        raise ConfigError(f"{folder}: no rule files (*.yaml) in the rules folder")
+    merged: dict[str, Any] = {"files": [str(p) for p in paths]}
+    for path in paths:
+        _merge(merged, load_rule_file(path))
+    return RuleSet.model_validate(merged)
+
+
+def load_rule_file(path: Path) -> BaseModel:
+    data, node = read_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1:1: a rule file must be a mapping with a 'kind:' key")
+    kind = data.get("kind")
+    model = RULE_FILE_KINDS.get(str(kind)) if kind is not None else None
+    if model is None:
+        known = ", ".join(RULE_FILE_KINDS)
+        target = node_at(node, ["kind"]) if kind is not None else node
+        raise ConfigError(f"{where(str(path), target)}: 'kind' must be one of {known}, not {kind!r}")
+    return validate(model, data, node, str(path))
+
+
+def _merge(merged: dict[str, Any], rule_file: BaseModel) -> None:
+    if isinstance(rule_file, TolerancesFile):
+        merged["tolerances"] = rule_file
+        return
+    for name, value in rule_file:
+        if name in ("kind", "description"):
+            continue
+        if isinstance(value, list):
+            merged.setdefault(name, []).extend(value)
+        elif isinstance(value, dict):
+            merged.setdefault(name, {}).update(value)
