@@ -45,7 +45,7 @@ def run(options: RunOptions, rules: RuleSet | None = None) -> Report:
     if draft_mode:
         findings = involving_drafts(findings, claims, documents)
     if options.waivers:
-        findings = apply_waivers(findings, load_waivers(options.waivers), claims)
+        findings = apply_waivers(findings, load_waivers(options.waivers), claims, rules)
     return report.model_copy(update={"groups": groups, "findings": findings})
 
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.errors import ConfigError
-from checker.yamlsource import node_at, read_yaml, validate, where
+from checker.yamlsource import key_node_at, node_at, read_yaml, validate, where
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -34,10 +34,23 @@ class Hedge(Strict):
     tolerance: float | None = Field(None, ge=0, le=1, description="relative half-width, for approximate hedges")
 
 
+class VagueAmount(Strict):
+    """Words that stand for an order of magnitude ('dozens', 'tens of thousands') rather than a number."""
+
+    words: list[str] = Field(min_length=1)
+    low: float = Field(ge=0)
+    high: float = Field(ge=0)
+    value: float | None = Field(None, description="the point reported as the figure's value; default: low")
+
+
 class HedgesFile(Strict):
     kind: Literal["hedges"]
     description: str = ""
     hedges: list[Hedge] = Field(default_factory=list)
+    amounts: list[VagueAmount] = Field(default_factory=list)
+    label_words: list[str] = Field(
+        default_factory=list, description="words after which a number names a thing, not a quantity (Article 4, Route 30)"
+    )
 
 
 # --- subjects -------------------------------------------------------------------------------
@@ -58,6 +71,10 @@ class SubjectsFile(Strict):
     splitting_modifiers: list[list[str]] = Field(
         default_factory=list, description="modifier sets where two different members never merge (injured/killed)"
     )
+    identity_modifiers: list[list[str]] = Field(
+        default_factory=list,
+        description="modifier sets (nationalities) that split when two differ but that an unmodified subject may omit",
+    )
 
 
 # --- attributions ---------------------------------------------------------------------------
@@ -67,12 +84,14 @@ class SourceEntry(Strict):
 
     source: str
     aliases: list[str] = Field(default_factory=list)
+    parent: str | None = Field(None, description="a wider body this source speaks for (White House -> U.S. government)")
 
 
 class AttributionsFile(Strict):
     kind: Literal["attributions"]
     description: str = ""
     sources: list[SourceEntry] = Field(default_factory=list)
+    demonyms: dict[str, str] = Field(default_factory=dict, description="'south korean' -> 'south korea', for alias matching")
     verbs: list[str] = Field(default_factory=list, description="reporting verbs: said, estimated, claimed ...")
     phrases: list[str] = Field(default_factory=list, description="attributing phrases: according to, citing ...")
 
@@ -85,6 +104,10 @@ class HorizonsFile(Strict):
     current: list[str] = Field(default_factory=list, description="words that put a figure at publication time")
     eventual: list[str] = Field(default_factory=list, description="words of plans, projections and totals to come")
     past: list[str] = Field(default_factory=list, description="words that put a figure before publication")
+    deadline: list[str] = Field(default_factory=list, description="words before a date that make it a deadline: by, until")
+    carry_back: list[str] = Field(
+        default_factory=list, description="openings of a later clause about the figure itself: most of whom"
+    )
     comparable: list[list[str]] = Field(default_factory=list, description="pairs of horizon kinds that may be compared")
 
 
@@ -97,6 +120,9 @@ class TolerancesFile(Strict):
     conversion: float = Field(0.05, ge=0, le=1, description="relative slack for a unit conversion in brackets")
     unattributed_disagreement: float = Field(0.1, ge=0, le=1)
     percent_of_base: float = Field(0.02, ge=0, le=1, description="absolute slack for 'N, about P% of BASE'")
+    temperature_slack: float = Field(1.0, ge=0, description="degrees two temperatures may differ and agree")
+    horizon_window_days: int = Field(7, ge=0, description="days apart two 'now' figures still count as one moment")
+    wire_copy_similarity: float = Field(0.6, gt=0, le=1, description="trigram overlap that marks a reprinted text")
 
 
 # --- checks ---------------------------------------------------------------------------------
@@ -129,15 +155,21 @@ class RuleSet(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     hedges: list[Hedge] = Field(default_factory=list)
+    amounts: list[VagueAmount] = Field(default_factory=list)
+    label_words: list[str] = Field(default_factory=list)
     subjects: list[SubjectEntry] = Field(default_factory=list)
     never_merge: list[list[str]] = Field(default_factory=list)
     splitting_modifiers: list[list[str]] = Field(default_factory=list)
+    identity_modifiers: list[list[str]] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
+    demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     current: list[str] = Field(default_factory=list)
     eventual: list[str] = Field(default_factory=list)
     past: list[str] = Field(default_factory=list)
+    deadline: list[str] = Field(default_factory=list)
+    carry_back: list[str] = Field(default_factory=list)
     comparable: list[list[str]] = Field(default_factory=list)
     tolerances: TolerancesFile = Field(default_factory=lambda: TolerancesFile(kind="tolerances"))
     checks: dict[str, CheckSetting] = Field(default_factory=dict)
@@ -168,7 +200,22 @@ def load_rule_file(path: Path) -> BaseModel:
         known = ", ".join(RULE_FILE_KINDS)
         target = node_at(node, ["kind"]) if kind is not None else node
         raise ConfigError(f"{where(str(path), target)}: 'kind' must be one of {known}, not {kind!r}")
-    return validate(model, data, node, str(path))
+    rule_file = validate(model, data, node, str(path))
+    if isinstance(rule_file, ChecksFile):
+        validate_check_settings(rule_file, node, str(path))
+    return rule_file
+
+
+def validate_check_settings(checks_file: ChecksFile, node: Any, name: str) -> None:
+    """Each setting must name a registered check and give options its Options model accepts."""
+    from checker.checks import find_check  # the registry imports the models, not the other way round
+
+    for key, setting in checks_file.checks.items():
+        check_class = find_check(key)
+        if check_class is None:
+            target = key_node_at(node, ["checks", key])
+            raise ConfigError(f"{where(name, target)}: unknown check '{key}' (see `claimcheck rules`)")
+        validate(check_class.Options, setting.options, node_at(node, ["checks", key, "options"]), name)
 
 
 def _merge(merged: dict[str, Any], rule_file: BaseModel) -> None:

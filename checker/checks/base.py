@@ -1,0 +1,160 @@
+"""What every check is: a small class with a stable code, a name, a one-line summary, a default
+severity, an Options model and examples that must and must not fire.
+
+A check sees a `Story` (the engine's view of all claims: groups of claims about one quantity,
+candidate pairs within each group, wire-copy clusters) and yields `Issue`s. It never decides
+its severity or finding id: the runner stamps those, so rules/checks.yaml can override them.
+
+Examples are plain dicts (the same shape as tests/checks/*.yaml cases, see checker/checks/examples.py):
+`{"claims": [{"document": "a", "text": "3,000", "value": 3000, "subject": "troops", ...}]}`, so a
+check is testable without the extractor.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.lexicon import Lexicon, SourceRelation
+from checker.models import Claim, Document, Finding, Severity
+from checker.ruleset import RuleSet
+
+Example = dict[str, Any]
+
+
+class Issue(BaseModel):
+    """What a check reports; the runner turns it into a Finding."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claims: list[str]
+    message: str = Field(description="one line")
+    explanation: str = Field(description="why it is or is not explained: sources, figures with hedges, horizons")
+    group: str | None = None
+
+
+class ClaimGroup(BaseModel):
+    """Claims the engine judged to count the same quantity."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    head: str
+    label: str
+    unit: str | None
+    family: str = Field("count", description="count, percent, money:<unit> or measure:<dimension>")
+    claims: list[str]
+
+
+class Pair(BaseModel):
+    """Two claims of one group, with what the engine already knows about how they relate."""
+
+    model_config = ConfigDict(frozen=True)
+
+    group: str
+    a: str
+    b: str
+    same_document: bool
+    sources: SourceRelation
+    horizons_comparable: bool
+    wire_copy: bool = Field(False, description="the two sentences are one text reprinted by two outlets")
+
+
+class Waiver(BaseModel):
+    """One accepted finding from claimcheck-waivers.yaml (see checker/waivers.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    check: str
+    claims: list[dict[str, str]] = Field(default_factory=list)
+    fingerprint: str | None = None
+    reason: str = Field(min_length=1)
+
+
+class Story(BaseModel):
+    """Everything a check may look at. Built by checker.engine.build_story."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    documents: dict[str, Document]
+    claims: dict[str, Claim]
+    groups: list[ClaimGroup] = Field(default_factory=list)
+    pairs: list[Pair] = Field(default_factory=list)
+    wire_copies: list[list[str]] = Field(default_factory=list, description="claim ids printed in one reprinted text")
+    rules: RuleSet
+    lexicon: Lexicon
+    # filled only for checks of stage "waivers"
+    findings: list[Finding] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list)
+
+    def claim(self, claim_id: str) -> Claim:
+        return self.claims[claim_id]
+
+    def group_of(self, claim_id: str) -> ClaimGroup | None:
+        return self._group_index().get(claim_id)
+
+    def group(self, group_id: str) -> ClaimGroup:
+        return {g.id: g for g in self.groups}[group_id]
+
+    def outlet(self, claim: Claim) -> str:
+        document = self.documents.get(claim.document)
+        return (document.outlet if document and document.outlet else claim.document)
+
+    def copies_of(self, claim_id: str) -> list[str]:
+        """Other claims printed in the same reprinted text as this one."""
+        for cluster in self.wire_copies:
+            if claim_id in cluster:
+                return [c for c in cluster if c != claim_id]
+        return []
+
+    def _group_index(self) -> dict[str, ClaimGroup]:
+        cached = self.__dict__.get("_index_cache")
+        if cached is None:
+            cached = {c: g for g in self.groups for c in g.claims}
+            self.__dict__["_index_cache"] = cached
+        return cached
+
+
+class NoOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Check(ABC):
+    """Base of every check. Subclasses declare the class variables once and implement `run`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    default_severity: ClassVar[Severity]
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    must_fire: ClassVar[list[Example]]
+    must_not_fire: ClassVar[list[Example]]
+    stage: ClassVar[Literal["claims", "waivers"]] = "claims"
+
+    @abstractmethod
+    def run(self, story: Story, options: Any) -> Iterator[Issue]:
+        """Yield one Issue per problem; each Issue holds claims of one quantity only."""
+
+
+REQUIRED_DECLARATIONS = ("code", "name", "summary", "default_severity", "Options", "must_fire", "must_not_fire")
+
+
+def missing_declarations(check_class: type[Check]) -> list[str]:
+    """Declarations a check lacks; a registered check must lack none (tests/test_checks.py)."""
+    missing = [attr for attr in REQUIRED_DECLARATIONS if not hasattr(check_class, attr)]
+    if not missing:
+        if not check_class.must_fire or not check_class.must_not_fire:
+            missing.append("examples (must_fire and must_not_fire need at least one each)")
+        if not (check_class.__doc__ or "").strip() and not (_module_doc(check_class)).strip():
+            missing.append("docstring")
+    return missing
+
+
+def _module_doc(check_class: type[Check]) -> str:
+    import sys
+
+    module = sys.modules.get(check_class.__module__)
+    return (module.__doc__ or "") if module else ""

@@ -1,0 +1,238 @@
+"""How two claims compare: the interval each figure allows, whether two figures agree, whether
+their horizons describe the same time, and how to say a claim in an editor's words.
+
+Shared by the engine (pairs) and the checks; no check re-derives these on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from checker.models import Claim, Horizon
+from checker.ruleset import Hedge, RuleSet
+
+NOW_KINDS = {"current", "point"}
+FUTURE_KINDS = {"deadline", "eventual"}
+PAST_KINDS = {"past", "period"}
+# Kind pairs whose figures describe the same time, when the rules give no `comparable:` list.
+DEFAULT_COMPARABLE = {
+    frozenset({"current"}), frozenset({"point"}), frozenset({"current", "point"}),
+    frozenset({"deadline"}), frozenset({"eventual"}), frozenset({"deadline", "eventual"}),
+    frozenset({"past"}), frozenset({"period"}), frozenset({"past", "period"}),
+    frozenset({"unknown"}), frozenset({"unknown", "current"}), frozenset({"unknown", "point"}),
+}
+TEMPERATURE = "[temperature]"
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+def find_hedge(qualifier: str | None, rules: RuleSet) -> Hedge | None:
+    if not qualifier:
+        return None
+    wanted = " ".join(qualifier.lower().split())
+    for hedge in rules.hedges:
+        if any(" ".join(w.lower().split()) == wanted for w in hedge.words):
+            return hedge
+    return None
+
+
+def scale(claim: Claim) -> float:
+    """Factor from a difference in the printed unit to one in the base unit the engine compares in."""
+    if claim.dimension == TEMPERATURE:
+        # temperature scales have offsets, so base/value is no factor; a Fahrenheit degree is 5/9 kelvin
+        return 5 / 9 if "fahrenheit" in (claim.unit or "").lower() or claim.text.rstrip().endswith("F") else 1.0
+    if claim.base_value is not None and claim.value:
+        return claim.base_value / claim.value
+    return 1.0
+
+
+def central(claim: Claim) -> float | None:
+    """The printed figure in comparable units (base units for physical measures)."""
+    if claim.base_value is not None:
+        return claim.base_value
+    if claim.value is not None:
+        return claim.value
+    if claim.low is not None and claim.high is not None:
+        return (claim.low + claim.high) / 2
+    return claim.low if claim.low is not None else claim.high
+
+
+def rounding_slack(claim: Claim, rules: RuleSet) -> float:
+    """Half-width a printed figure stands for, in printed units: '3,000' ~ ±5%, '3,127' ~ ±0.5."""
+    value = claim.value if claim.value is not None else (claim.low or claim.high or 0.0)
+    if value == 0:
+        return 0.5
+    printed = f"{abs(value):.10g}"
+    if "e" in printed or ("." not in printed and printed.rstrip("0") != printed):
+        return rules.tolerances.rounding * abs(value)
+    if "." in printed:
+        return 0.5 * 10 ** -len(printed.split(".")[1])
+    return 0.5
+
+
+def bounds(claim: Claim, rules: RuleSet) -> tuple[float, float]:
+    """The interval the figure allows, widened by its rounding, in comparable units."""
+    value = claim.value
+    slack = rounding_slack(claim, rules)
+    if claim.low is not None or claim.high is not None:
+        low = claim.low if claim.low is not None else -math.inf
+        high = claim.high if claim.high is not None else math.inf
+    elif value is None:
+        return -math.inf, math.inf
+    else:
+        hedge = find_hedge(claim.qualifier, rules)
+        bound = hedge.bound if hedge else ("approximate" if claim.qualifier else "exact")
+        if bound == "lower":
+            low, high = value, math.inf
+        elif bound == "upper":
+            low, high = -math.inf, value
+        elif bound == "approximate":
+            tolerance = (hedge.tolerance if hedge and hedge.tolerance is not None else 2 * rules.tolerances.rounding)
+            low, high = value - tolerance * abs(value), value + tolerance * abs(value)
+        else:
+            low, high = value, value
+    k = scale(claim)
+    if claim.dimension == TEMPERATURE and claim.base_value is not None and value is not None:
+        origin = claim.base_value - value * k  # where the printed scale's zero sits in base units
+        widen = rules.tolerances.temperature_slack / 2
+        return origin + (low - slack) * k - widen, origin + (high + slack) * k + widen
+    low, high = (low - slack) * k, (high + slack) * k
+    return (min(low, high), max(low, high))
+
+
+def disjoint(a: Claim, b: Claim, rules: RuleSet) -> bool:
+    """True when no single true value satisfies both figures."""
+    a_low, a_high = bounds(a, rules)
+    b_low, b_high = bounds(b, rules)
+    return a_high < b_low or b_high < a_low
+
+
+def differ(a: Claim, b: Claim, rules: RuleSet, relative: float | None = None) -> bool:
+    """True when the printed figures differ beyond rounding (and `relative`, if given)."""
+    x, y = central(a), central(b)
+    if x is None or y is None:
+        return False
+    if a.dimension == TEMPERATURE or b.dimension == TEMPERATURE:
+        return abs(x - y) > rules.tolerances.temperature_slack + 0.5
+    allowed = max(rounding_slack(a, rules) * abs(scale(a)), rounding_slack(b, rules) * abs(scale(b)))
+    if relative is not None:
+        allowed = max(allowed, relative * max(abs(x), abs(y)))
+    return abs(x - y) > allowed
+
+
+# --- horizons ---------------------------------------------------------------------------------
+
+def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
+    """True when both figures describe the same time, so a difference is not explained by time.
+
+    Which kinds may meet comes from rules/horizons.yaml `comparable:` (a kind always meets
+    itself); dated horizons must then also overlap, within `horizon_window_days`.
+    """
+    allowed = {frozenset(pair) for pair in rules.comparable} or DEFAULT_COMPARABLE
+    if a.kind != b.kind and frozenset({a.kind, b.kind}) not in allowed:
+        return False
+    if a.kind == "deadline" and b.kind == "deadline":
+        return _within(a.end, b.end, max(rules.tolerances.horizon_window_days, 31))
+    if {a.kind, b.kind} & {"eventual", "unknown"}:
+        return True
+    return _overlap(_span(a), _span(b), rules.tolerances.horizon_window_days)
+
+
+def _span(h: Horizon) -> tuple[dt.date | None, dt.date | None]:
+    if h.kind in NOW_KINDS:
+        moment = h.start or h.end
+        return moment, moment
+    return h.start, h.end
+
+
+def _overlap(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None, dt.date | None], days: int) -> bool:
+    slack = dt.timedelta(days=days)
+    x_start, x_end = x
+    y_start, y_end = y
+    if x_start is not None and y_end is not None and x_start > y_end + slack:
+        return False
+    if y_start is not None and x_end is not None and y_start > x_end + slack:
+        return False
+    return True
+
+
+def _within(x: object, y: object, days: int) -> bool:
+    if x is None or y is None:
+        return True
+    return abs((x - y).days) <= days  # type: ignore[operator]
+
+
+def horizon_words(claim: Claim) -> str:
+    detail = claim.horizon_detail
+    label = {"current": "now", "eventual": "eventually", "unknown": "at an unstated time"}.get(detail.kind)
+    if detail.kind == "deadline" and detail.end:
+        label = f"by {detail.end:%B %Y}" if detail.end.day > 27 else f"by {detail.end:%-d %B %Y}"
+    if label is None:
+        label = detail.label()
+    if detail.text and detail.text.lower() not in label.lower():
+        return f'{label} ("{detail.text}")'
+    return label
+
+
+# --- words ------------------------------------------------------------------------------------
+
+def figure_words(claim: Claim) -> str:
+    """'as many as 12,000 personnel'"""
+    words = claim.text
+    if claim.qualifier and claim.qualifier.lower() not in words.lower():
+        words = f"{claim.qualifier} {words}"
+    thing = claim.subject or claim.unit
+    if thing and thing.lower() not in words.lower():
+        words = f"{words} {thing}"
+    return words
+
+
+def source_words(claim: Claim) -> str:
+    if claim.source_key and claim.attribution and claim.source_key.lower() not in claim.attribution.lower():
+        return f"{claim.attribution} [{claim.source_key}]"
+    return claim.attribution or claim.source_key or "no source given"
+
+
+def describe(claim: Claim, outlet: str) -> str:
+    """'"as many as 12,000 personnel" (South Korean intelligence; by December 2024; in Ledger)'"""
+    return f'"{figure_words(claim)}" ({source_words(claim)}; {horizon_words(claim)}; {outlet})'
+
+
+def quote(claim: Claim, outlet: str, width: int = 220) -> str:
+    """The claim's sentence, trimmed around the figure, with where it was printed."""
+    sentence = " ".join(claim.sentence.split()) or claim.text
+    if len(sentence) > width:
+        at = max(0, sentence.find(claim.text))
+        begin = max(0, min(at - width // 2, len(sentence) - width))
+        sentence = ("…" if begin else "") + sentence[begin:begin + width].strip() + "…"
+    place = "headline" if claim.in_headline else f"line {claim.line}"
+    return f'{outlet} ({claim.document}, {place}): "{sentence}"'
+
+
+def number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+def connected(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components of claim-id pairs, each sorted, in order of first appearance."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    components: dict[str, list[str]] = {}
+    for x in parent:
+        components.setdefault(find(x), []).append(x)
+    return list(components.values())
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,94 @@
+"""CC101 contradiction — two figures for one quantity that cannot both be true.
+
+What it flags: claims in one subject group (the same counted thing, same place and modifiers)
+that describe the same time (comparable horizons), come from the same source or from no stated
+source, and whose intervals — the printed figure with its hedge ("at least", "about", "up to")
+and its rounding — do not overlap. Printed in different articles; one article disagreeing with
+itself is CC104's business.
+
+Why: if both intervals are taken at their word, no single number satisfies both, and neither
+the source nor the date explains the difference. An editor must pick one or say why they differ.
+
+Options:
+  include_unstated (default true): a figure with no stated source may be the same source as any
+  other and is compared with every figure of its group.
+
+Fires: outlet A, no source: "at least 5,000 protesters marched on Saturday"; outlet B, no
+source: "about 2,000 protesters marched on Saturday" — 5,000+ and ~2,000 cannot both hold.
+Does not fire: "3,000 troops now" (U.S.) vs "12,000 troops by December" (South Korea): different
+source and a different time explain the gap (CC103 says so, as info).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.checks.base import Check, Issue, Story
+from checker.checks.compare import bounds, connected, disjoint, horizon_words, number
+from checker.checks.narrate import claims_of, evidence, figures, sources, wire_note
+from checker.models import Severity
+
+
+class ContradictionOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    include_unstated: bool = True
+
+
+class Contradiction(Check):
+    code = "CC101"
+    name = "contradiction"
+    summary = "same subject, same time, same or no stated source, figures that cannot both hold"
+    default_severity = Severity.error
+    Options = ContradictionOptions
+    must_fire = [
+        {"claims": [
+            {"document": "a", "text": "5,000", "value": 5000, "low": 5000, "qualifier": "at least",
+             "subject": "protesters", "horizon": "current",
+             "sentence": "At least 5,000 protesters marched through the capital on Saturday."},
+            {"document": "b", "text": "2,000", "value": 2000, "low": 1800, "high": 2200, "qualifier": "about",
+             "subject": "demonstrators", "horizon": "current",
+             "sentence": "About 2,000 demonstrators marched through the capital on Saturday."}]},
+    ]
+    must_not_fire = [
+        {"claims": [
+            {"document": "a", "text": "3,000", "value": 3000, "subject": "troops", "attribution": "U.S. officials",
+             "horizon": "current", "sentence": "U.S. officials said 3,000 troops are in the country."},
+            {"document": "b", "text": "12,000", "value": 12000, "high": 12000, "qualifier": "up to",
+             "subject": "soldiers", "attribution": "South Korea's intelligence agency",
+             "horizon": {"kind": "deadline", "end": "2024-12-31", "text": "by December"},
+             "sentence": "South Korea's intelligence agency said up to 12,000 soldiers will be sent by December."}]},
+    ]
+
+    def run(self, story: Story, options: ContradictionOptions) -> Iterator[Issue]:
+        flagged: dict[str, list[tuple[str, str]]] = {}
+        for pair in story.pairs:
+            if pair.same_document or not pair.horizons_comparable or pair.sources == "different":
+                continue
+            if pair.sources == "unstated" and not options.include_unstated:
+                continue
+            if disjoint(story.claim(pair.a), story.claim(pair.b), story.rules):
+                flagged.setdefault(pair.group, []).append((pair.a, pair.b))
+        for group_id, pairs in flagged.items():
+            group = story.group(group_id)
+            for ids in connected(pairs):
+                claims = claims_of(story, ids)
+                ranges = "; ".join(f"{c.text} allows {_interval(*bounds(c, story.rules))}" for c in claims)
+                explanation = (
+                    f"These figures for {group.label} cannot all be true: {ranges}. "
+                    f"They describe the same time ({', '.join(sorted({horizon_words(c) for c in claims}))}) and come "
+                    f"from the same source or from no stated source ({sources(story, ids)}), so neither attribution "
+                    f"nor time explains the difference.\n{evidence(story, ids)}")
+                note = wire_note(story, ids)
+                yield Issue(claims=[c.id for c in claims], group=group_id,
+                            message=f"{group.label}: {figures(story, ids)} cannot both hold for the same time and source",
+                            explanation=explanation + (f"\n{note}" if note else ""))
+
+
+def _interval(low: float, high: float) -> str:
+    if low == float("-inf"):
+        return f"at most {number(high)}"
+    if high == float("inf"):
+        return f"at least {number(low)}"
+    return f"{number(low)}–{number(high)}"

@@ -1,0 +1,106 @@
+"""CC201 conversion-mismatch — a figure and its conversion in brackets that do not match.
+
+What it flags: two figures of the same physical dimension next to each other in one sentence,
+the second in brackets or after "or" ("1,300 square kilometers (500 square miles)", "35C or
+95F"), whose values in a common unit differ by more than the rounding of both printed figures
+plus the `conversion` slack (rules/tolerances.yaml). Temperatures are compared in degrees
+(`temperature_slack`), not in percent.
+
+Why: a wrong conversion is a plain error, often a linear factor applied to an area (km -> mi
+instead of km² -> sq mi) or a Celsius figure converted as if it were a difference.
+
+Options:
+  max_gap (default 40): most characters allowed between the two figures.
+
+Fires: "2,500 square kilometres (1,550 square miles)" — the linear factor; 2,500 km² is 965 sq mi.
+Does not fire: "1,300 square kilometers (500 square miles)" — 1,300 km² is 502 sq mi.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.base import Check, Issue, Story
+from checker.checks.compare import differ, number
+from checker.checks.narrate import evidence
+from checker.models import Claim, Severity
+
+_CONNECTOR = re.compile(r"\(|\[|\bor\b|\bor about\b|/|\u2013|\u2014|\bequivalent to\b|\bequal to\b", re.IGNORECASE)
+
+
+class ConversionOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    max_gap: int = Field(40, ge=1)
+
+
+def _km2(value: float, unit: str = "square kilometre") -> dict[str, object]:
+    return {"value": value, "unit": unit, "kind": "measure", "dimension": "[length] ** 2",
+            "base_value": value * (1e6 if unit == "square kilometre" else 2_589_988.110336)}
+
+
+class ConversionMismatch(Check):
+    code = "CC201"
+    name = "conversion-mismatch"
+    summary = "a figure and its conversion in brackets or after 'or' do not match"
+    default_severity = Severity.warning
+    Options = ConversionOptions
+    must_fire = [
+        {"claims": [
+            {"document": "a", "text": "2,500 square kilometres", **_km2(2500),
+             "sentence": "The fire burned 2,500 square kilometres (1,550 square miles) of forest."},
+            {"document": "a", "text": "1,550 square miles", **_km2(1550, "square mile"),
+             "sentence": "The fire burned 2,500 square kilometres (1,550 square miles) of forest."}]},
+        {"claims": [
+            {"document": "a", "text": "35C", "value": 35, "unit": "degree Celsius", "kind": "measure",
+             "dimension": "[temperature]", "base_value": 308.15,
+             "sentence": "Temperatures reached 35C (75F) on Tuesday."},
+            {"document": "a", "text": "75F", "value": 75, "unit": "degree Fahrenheit", "kind": "measure",
+             "dimension": "[temperature]", "base_value": 297.04,
+             "sentence": "Temperatures reached 35C (75F) on Tuesday."}]},
+    ]
+    must_not_fire = [
+        {"claims": [
+            {"document": "a", "text": "1,300 square kilometers", "qualifier": "over", **_km2(1300),
+             "sentence": "Troops seized over 1,300 square kilometers (500 square miles) of land."},
+            {"document": "a", "text": "500 square miles", **_km2(500, "square mile"),
+             "sentence": "Troops seized over 1,300 square kilometers (500 square miles) of land."}]},
+        {"claims": [
+            {"document": "a", "text": "35C", "value": 35, "unit": "degree Celsius", "kind": "measure",
+             "dimension": "[temperature]", "base_value": 308.15,
+             "sentence": "Temperatures reached 35C (95F) on Tuesday."},
+            {"document": "a", "text": "95F", "value": 95, "unit": "degree Fahrenheit", "kind": "measure",
+             "dimension": "[temperature]", "base_value": 308.15,
+             "sentence": "Temperatures reached 35C (95F) on Tuesday."}]},
+    ]
+
+    def run(self, story: Story, options: ConversionOptions) -> Iterator[Issue]:
+        by_sentence: dict[tuple[str, int], list[Claim]] = {}
+        for claim in story.claims.values():
+            if claim.dimension and claim.base_value is not None:
+                by_sentence.setdefault((claim.document, claim.sentence_start), []).append(claim)
+        for claims in by_sentence.values():
+            claims.sort(key=lambda c: c.start)
+            for first, second in zip(claims, claims[1:]):
+                if not self._adjacent(first, second, options) or not differ(first, second, story.rules,
+                                                                           story.rules.tolerances.conversion):
+                    continue
+                expected = first.base_value / (second.base_value / second.value) if second.value else None
+                should = f"; {first.text} is about {number(expected)} in the second unit" if expected else ""
+                yield Issue(
+                    claims=[first.id, second.id],
+                    message=f"{first.text} is not {second.text}: the conversion is off",
+                    explanation=(f"The sentence gives one quantity in two units, but they do not match beyond "
+                                 f"rounding{should}.\n{evidence(story, [first.id, second.id])}"))
+
+    @staticmethod
+    def _adjacent(first: Claim, second: Claim, options: ConversionOptions) -> bool:
+        if first.dimension != second.dimension or (first.unit and first.unit == second.unit):
+            return False
+        gap_start, gap_end = first.end - first.sentence_start, second.start - second.sentence_start
+        if not 0 <= gap_end - gap_start <= options.max_gap:
+            return False
+        gap = first.sentence[gap_start:gap_end]
+        return bool(_CONNECTOR.search(gap)) and not re.search(r"\d", gap)

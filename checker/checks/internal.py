@@ -1,0 +1,84 @@
+"""CC104 internal-inconsistency — one article disagreeing with itself.
+
+What it flags: two figures in the same article (headline included) for one subject group and a
+comparable time, from the same source or with no stated source, that differ beyond rounding.
+A headline that says "12,000 troops" over a body that says "10,000 troops" is the classic case.
+
+Why: readers notice; it usually means an edit updated one mention and not the other.
+
+Options:
+  headline_only (default false): only report inconsistencies that involve the headline.
+
+Fires: headline "Flood kills 12" over a body that says "killed eight people".
+Does not fire: the same article giving "3,000 troops now" and "up to 10,000 by December" from
+one agency (different times), or 3,000 per one source and 12,000 per another (different sources).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.checks.base import Check, Issue, Story
+from checker.checks.compare import connected, differ
+from checker.checks.narrate import claims_of, evidence, figures, sources
+from checker.models import Severity
+
+
+class InternalOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    headline_only: bool = False
+
+
+class InternalInconsistency(Check):
+    code = "CC104"
+    name = "internal-inconsistency"
+    summary = "one article gives different figures for the same subject, time and source"
+    default_severity = Severity.warning
+    Options = InternalOptions
+    must_fire = [
+        {"claims": [
+            {"document": "a", "text": "12", "value": 12, "subject": "killed", "horizon": "current", "in_headline": True,
+             "sentence": "Flash flood kills 12 in mountain town"},
+            {"document": "a", "text": "eight", "value": 8, "subject": "people killed", "horizon": "current",
+             "sentence": "The flash flood killed eight people, the mayor said."}]},
+    ]
+    must_not_fire = [
+        {"claims": [
+            {"document": "a", "text": "3,000", "value": 3000, "subject": "troops", "attribution": "the NIS",
+             "horizon": "current", "sentence": "The NIS said 3,000 troops are there now."},
+            {"document": "a", "text": "10,000", "value": 10000, "high": 10000, "qualifier": "up to",
+             "subject": "troops", "attribution": "the NIS",
+             "horizon": {"kind": "deadline", "end": "2024-12-31", "text": "by December"},
+             "sentence": "The NIS said numbers could rise to up to 10,000 troops by December."}]},
+        {"claims": [
+            {"document": "a", "text": "8", "value": 8, "subject": "dead", "horizon": "current",
+             "sentence": "Eight dead as storm hits coast"},
+            {"document": "a", "text": "30", "value": 30, "subject": "injured", "horizon": "current",
+             "sentence": "The storm left 30 people injured."}]},
+    ]
+
+    def run(self, story: Story, options: InternalOptions) -> Iterator[Issue]:
+        flagged: dict[str, list[tuple[str, str]]] = {}
+        for pair in story.pairs:
+            if not pair.same_document or pair.sources == "different" or not pair.horizons_comparable:
+                continue
+            a, b = story.claim(pair.a), story.claim(pair.b)
+            if options.headline_only and not (a.in_headline or b.in_headline):
+                continue
+            if pair.sources == "unstated" and a.source_key != b.source_key and not (a.in_headline or b.in_headline):
+                continue  # one figure sourced, one not, inside the body: likely two voices, not one slip
+            if differ(a, b, story.rules):
+                flagged.setdefault(pair.group, []).append((pair.a, pair.b))
+        for group_id, pairs in flagged.items():
+            group = story.group(group_id)
+            for ids in connected(pairs):
+                claims = claims_of(story, ids)
+                where = "its headline and body" if any(c.in_headline for c in claims) else "two places"
+                outlet = story.outlet(claims[0])
+                yield Issue(
+                    claims=[c.id for c in claims], group=group_id,
+                    message=f"{outlet} gives {figures(story, ids)} for {group.label} in {where}",
+                    explanation=(f"One article prints different figures for {group.label} for the same time, from "
+                                 f"{sources(story, ids)}; nothing in the text says why.\n{evidence(story, ids)}"))

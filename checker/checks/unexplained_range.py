@@ -1,0 +1,107 @@
+"""CC102 unexplained-range — one source quoted with different figures for one quantity and time.
+
+What it flags: claims in different articles about the same subject group and a comparable
+horizon, attributed to the same source (after aliases: "South Korea's spy agency" = "NIS"; a
+body and the government it speaks for count as one voice), whose printed figures differ beyond
+rounding — even when their hedges let both be true ("as many as 12,000" and "10,000" overlap,
+yet the agency cannot have given both numbers). Figures with no stated source on either side
+are flagged when they differ by more than `unattributed_disagreement` (rules/tolerances.yaml).
+Figures whose intervals cannot overlap at all are CC101's (contradiction), not this check's.
+Reprints of one text (wire copies) do not count as two confirmations and are never compared
+with each other.
+
+Why: a reader sees one agency saying two things. Either one outlet misquoted, or the agency
+updated its estimate and the copy needs a date.
+
+Options: none.
+
+Fires: South Korean intelligence "as many as 12,000 personnel, most by December" in two outlets
+and "could rise to 10,000 by December" in a third.
+Does not fire: "at least 3,000" and "around 3,000" from the same spokesman (they agree); 3,000
+now vs 10,000 by December from one agency (different time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.base import Check, Issue, NoOptions, Story
+from checker.checks.compare import connected, differ, disjoint
+from checker.checks.narrate import claims_of, evidence, figures, independent_outlets, sources, wire_note
+from checker.models import Severity
+
+_NIS_12K = {"document": "a", "text": "12,000", "value": 12000, "high": 12000, "qualifier": "as many as",
+            "subject": "personnel", "attribution": "South Korean intelligence",
+            "horizon": {"kind": "deadline", "end": "2024-12-31", "text": "by December"},
+            "sentence": "South Korean intelligence said as many as 12,000 personnel would go, most by December."}
+
+
+class UnexplainedRange(Check):
+    code = "CC102"
+    name = "unexplained-range"
+    summary = "the same source quoted with different figures for the same subject and time"
+    default_severity = Severity.warning
+    Options = NoOptions
+    must_fire = [
+        {"claims": [
+            _NIS_12K,
+            {"document": "b", "text": "10,000", "value": 10000, "subject": "soldiers",
+             "attribution": "South Korea's intelligence agency",
+             "horizon": {"kind": "deadline", "end": "2024-12-31", "text": "by December"},
+             "sentence": "South Korea's intelligence agency said numbers could rise to 10,000 soldiers by December."}]},
+        {"claims": [
+            {"document": "a", "text": "50", "value": 50, "qualifier": "about", "subject": "homes",
+             "horizon": "current", "sentence": "The fire destroyed about 50 homes near the ridge."},
+            {"document": "b", "text": "60", "value": 60, "qualifier": "about", "subject": "houses",
+             "horizon": "current", "sentence": "About 60 houses near the ridge were destroyed by the fire."}]},
+    ]
+    must_not_fire = [
+        {"claims": [
+            {"document": "a", "text": "3,000", "value": 3000, "low": 3000, "qualifier": "at least",
+             "subject": "troops", "attribution": "John Kirby", "horizon": "current",
+             "sentence": "John Kirby said at least 3,000 troops are training."},
+            {"document": "b", "text": "3,000", "value": 3000, "qualifier": "around", "subject": "troops",
+             "attribution": "White House spokesperson John Kirby", "horizon": "current",
+             "sentence": "White House spokesperson John Kirby said around 3,000 troops are being trained."}]},
+        {"claims": [
+            {"document": "a", "text": "3,000", "value": 3000, "qualifier": "around", "subject": "soldiers",
+             "attribution": "South Korea's intelligence agency", "horizon": "current",
+             "sentence": "South Korea's intelligence agency said around 3,000 soldiers are there now."},
+            {"document": "b", "text": "10,000", "value": 10000, "subject": "soldiers",
+             "attribution": "South Korean intelligence",
+             "horizon": {"kind": "deadline", "end": "2024-12-31", "text": "by December"},
+             "sentence": "South Korean intelligence expects 10,000 soldiers by December."}]},
+    ]
+
+    def run(self, story: Story, options: NoOptions) -> Iterator[Issue]:
+        flagged: dict[str, list[tuple[str, str]]] = {}
+        relative = story.rules.tolerances.unattributed_disagreement
+        for pair in story.pairs:
+            if pair.same_document or pair.wire_copy or not pair.horizons_comparable:
+                continue
+            a, b = story.claim(pair.a), story.claim(pair.b)
+            both_unstated = a.source_key is None and b.source_key is None
+            if pair.sources not in ("same", "related") and not both_unstated:
+                continue
+            if disjoint(a, b, story.rules):
+                continue  # a contradiction, reported by CC101
+            if differ(a, b, story.rules, relative if both_unstated else None):
+                flagged.setdefault(pair.group, []).append((pair.a, pair.b))
+        for group_id, pairs in flagged.items():
+            group = story.group(group_id)
+            for ids in connected(pairs):
+                claims = claims_of(story, ids)
+                who = sources(story, ids)
+                unattributed = all(c.source_key is None for c in claims)
+                reason = ("No article names a source for these figures and they differ by more than the tolerance "
+                          "for unattributed figures" if unattributed else
+                          f"All of them are attributed to {who}, so a different source does not explain the difference")
+                explanation = (
+                    f"{reason}; they describe the same time, so time does not explain it either. "
+                    f"The figures are printed by {independent_outlets(story, ids)} independent text(s).\n"
+                    f"{evidence(story, ids)}")
+                note = wire_note(story, ids)
+                source_part = "no stated source" if unattributed else who
+                yield Issue(claims=[c.id for c in claims], group=group_id,
+                            message=f"{group.label}: {source_part} quoted as {figures(story, ids)} for the same time",
+                            explanation=explanation + (f"\n{note}" if note else ""))

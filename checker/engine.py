@@ -1,0 +1,250 @@
+"""Claims -> a pandas table -> groups of claims about the same quantity -> candidate pairs.
+
+The only module that imports pandas. Grouping runs in two steps so the work stays linear in
+the number of claims, except within a group:
+
+1. `groupby` on (subject head, family): the head comes from the lexicon (troops, soldiers and
+   personnel share the head `troops`); the family keeps counts, percents, money in one currency
+   and each physical dimension apart.
+2. each such block is split by what makes one head a different quantity: a place ("in Kursk"
+   vs "in Russia") and splitting modifiers ("civilian" vs "military"). A claim that leaves a
+   slot open joins the largest block it does not conflict with: an unplaced count of troops
+   is read as the whole, not as the part in one named place.
+
+Pairs are then formed only inside groups (a self-merge on the group id), each annotated with
+whether the sources are one voice, whether the horizons describe one time, and whether the
+two sentences are one text reprinted by two outlets (wire copies).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from checker.checks.base import ClaimGroup, Pair, Story, Waiver
+from checker.checks.compare import comparable_horizons
+from checker.lexicon import Lexicon, SubjectProfile, plain_words
+from checker.models import Claim, Document, Finding
+from checker.ruleset import RuleSet
+
+COLUMNS = ["id", "document", "head", "family", "place", "modifiers", "identity", "source_key", "order"]
+
+
+def claims_frame(claims: Sequence[Claim], lexicon: Lexicon) -> pd.DataFrame:
+    """One row per groupable claim (a value and a counted thing); the rest stay ungrouped."""
+    rows = []
+    for order, claim in enumerate(claims):
+        if claim.value is None and claim.low is None and claim.high is None:
+            continue
+        profile = _profile(claim, lexicon)
+        if profile is None:
+            continue
+        identity = frozenset(m for m in profile.modifiers if m[0] in lexicon.identity_sets)
+        rows.append({"id": claim.id, "document": claim.document, "head": profile.head, "family": _family(claim),
+                     "place": profile.place, "modifiers": profile.modifiers - identity, "identity": identity,
+                     "source_key": claim.source_key, "order": order})
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
+    after = claim.sentence[claim.end - claim.sentence_start:] if claim.sentence else ""
+    if claim.kind == "measure" or claim.dimension:
+        # a physical unit names no subject: '1,300 square kilometres' alone groups with nothing
+        return lexicon.profile(claim.subject, None, after)
+    if _is_back_reference(claim):
+        return None
+    if claim.subject_key and not claim.subject:
+        return lexicon.profile(claim.subject_key, None, after)
+    return lexicon.profile(claim.subject, claim.unit, after)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
+
+
+def _is_back_reference(claim: Claim) -> bool:
+    """'the two nations', 'the three men': a small number after a determiner points back at things
+    already named; it restates, it does not claim a count, and comparing it would only mislead."""
+    if claim.value is None or claim.value >= 10 or not claim.sentence:
+        return False
+    before = claim.sentence[:max(0, claim.start - claim.sentence_start)]
+    return bool(_DETERMINER_BEFORE.search(before))
+
+
+def _family(claim: Claim) -> str:
+    if claim.kind == "percent":
+        return "percent"
+    if claim.kind == "money":
+        return f"money:{(claim.unit or '').lower()}"
+    if claim.dimension:
+        return f"measure:{claim.dimension}"
+    return "count"
+
+
+def assign_groups(frame: pd.DataFrame) -> pd.Series:
+    """Group id for every row of `claims_frame`."""
+    labels = pd.Series(index=frame.index, dtype=object)
+    taken: set[str] = set()
+    for (head, family), block in frame.groupby(["head", "family"], sort=True):
+        for bin_rows, signature in _split(block):
+            for rows, identity in _split_identity(block.loc[bin_rows]):
+                place, modifiers = signature
+                group_id = _group_id(str(head), str(family), (place, {**modifiers, **identity}), taken)
+                labels.loc[rows] = group_id
+    return labels
+
+
+@dataclass
+class _Bin:
+    rows: list[int]
+    place: str | None
+    modifiers: dict[int, str] = field(default_factory=dict)
+
+    def specificity(self) -> int:
+        return (self.place is not None) + len(self.modifiers)
+
+    def fits(self, place: str | None, modifiers: dict[int, str]) -> bool:
+        if place and self.place and place != self.place:
+            return False
+        return all(self.modifiers.get(k, v) == v for k, v in modifiers.items())
+
+    def absorb(self, other: _Bin) -> None:
+        self.rows.extend(other.rows)
+
+
+def _split(block: pd.DataFrame) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
+    """Bins of rows whose place and modifiers never conflict.
+
+    Rows first gather by exact signature (place, modifiers). A less specific bin then joins the
+    largest compatible more specific bin — but only when that bin is confirmed by two claims (or
+    the joining bin is a single claim): a place several claims name is the story's main place and
+    the unplaced counts left it out, while one claim "in Kursk" beside nine unplaced counts is a
+    part beside its whole.
+    """
+    bins: dict[tuple[str | None, frozenset[tuple[int, str]]], _Bin] = {}
+    for index, row in block.sort_values("order").iterrows():
+        place = row["place"] if isinstance(row["place"], str) else None  # pandas may hold None as NaN
+        key = (place, row["modifiers"])
+        bins.setdefault(key, _Bin([], place, dict(row["modifiers"]))).rows.append(index)
+    ordered = sorted(bins.values(), key=lambda b: (b.specificity(), len(b.rows)), reverse=True)
+    kept: list[_Bin] = []
+    for candidate in ordered:
+        hosts = [b for b in kept if b.specificity() > candidate.specificity()
+                 and len(b.rows) >= min(2, len(candidate.rows)) and b.fits(candidate.place, candidate.modifiers)]
+        if hosts:
+            max(hosts, key=lambda b: len(b.rows)).absorb(candidate)
+        else:
+            kept.append(candidate)
+    return [(sorted(b.rows, key=lambda i: block.at[i, "order"]), (b.place, b.modifiers)) for b in kept]
+
+
+def _split_identity(rows: pd.DataFrame) -> list[tuple[list[int], dict[int, str]]]:
+    """Split a bin only where two identities differ (North Korean vs Russian troops); claims that
+    name no identity join the largest identity present."""
+    by_identity: dict[frozenset[tuple[int, str]], list[int]] = {}
+    for index, identity in rows["identity"].items():
+        by_identity.setdefault(identity, []).append(index)
+    unnamed = by_identity.pop(frozenset(), [])
+    if not by_identity:
+        return [(unnamed, {})]
+    largest = max(by_identity, key=lambda k: (len(by_identity[k]), sorted(k)))
+    by_identity[largest] = by_identity[largest] + unnamed
+    return [(sorted(ids, key=lambda i: rows.at[i, "order"]), dict(identity)) for identity, ids in by_identity.items()]
+
+
+def _group_id(head: str, family: str, signature: tuple[str | None, dict[int, str]], taken: set[str]) -> str:
+    place, modifiers = signature
+    parts = [*sorted(modifiers.values()), head]
+    if place:
+        parts += ["in", place]
+    if family != "count":
+        parts.append(family.split(":", 1)[0] if family.startswith("measure:") else family.replace(":", "-"))
+    base = "g-" + re.sub(r"[^a-z0-9]+", "-", " ".join(parts).lower()).strip("-")
+    group_id, n = base, 2
+    while group_id in taken:
+        group_id, n = f"{base}-{n}", n + 1
+    taken.add(group_id)
+    return group_id
+
+
+def build_groups(claims: Sequence[Claim], frame: pd.DataFrame) -> list[ClaimGroup]:
+    by_id = {c.id: c for c in claims}
+    groups = []
+    for group_id, block in frame.groupby("group", sort=True):
+        ids = block.sort_values("order")["id"].tolist()
+        first = block.iloc[0]
+        place = next((p for p in block["place"] if isinstance(p, str)), None)
+        modifiers = sorted({m for mods in block["modifiers"] for _, m in mods})
+        label = " ".join([*modifiers, str(first["head"])]) + (f" in {place.title()}" if place else "")
+        units = [by_id[i].unit for i in ids if by_id[i].unit]
+        groups.append(ClaimGroup(id=str(group_id), head=str(first["head"]), label=label,
+                                 unit=units[0] if units else None, family=str(first["family"]), claims=ids))
+    return groups
+
+
+def candidate_pairs(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of claims inside one group (a < b in reading order); never across groups."""
+    slim = frame[["id", "group", "order"]]
+    pairs = slim.merge(slim, on="group", suffixes=("_a", "_b"))
+    return pairs[pairs["order_a"] < pairs["order_b"]].reset_index(drop=True)
+
+
+def trigrams(text: str) -> set[tuple[str, ...]]:
+    words = plain_words(text)
+    return {tuple(words[i:i + 3]) for i in range(max(0, len(words) - 2))}
+
+
+def similarity(a: str, b: str) -> float:
+    x, y = trigrams(a), trigrams(b)
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: RuleSet,
+                lexicon: Lexicon | None = None, findings: Sequence[Finding] = (),
+                waivers: Sequence[Waiver] = ()) -> Story:
+    lexicon = lexicon or Lexicon(rules)
+    by_id = {c.id: c for c in claims}
+    frame = claims_frame(claims, lexicon)
+    groups: list[ClaimGroup] = []
+    pairs: list[Pair] = []
+    copies = _UnionFind()
+    if not frame.empty:
+        frame = frame.assign(group=assign_groups(frame))
+        groups = build_groups(claims, frame)
+        for row in candidate_pairs(frame).itertuples(index=False):
+            a, b = by_id[row.id_a], by_id[row.id_b]
+            same_document = a.document == b.document
+            wire = (not same_document and a.sentence != "" and
+                    similarity(a.sentence, b.sentence) >= rules.tolerances.wire_copy_similarity)
+            if wire:
+                copies.union(a.id, b.id)
+            pairs.append(Pair(group=row.group, a=a.id, b=b.id, same_document=same_document,
+                              sources=lexicon.source_relation(a.source_key, b.source_key),
+                              horizons_comparable=comparable_horizons(a.horizon_detail, b.horizon_detail, rules),
+                              wire_copy=wire))
+    return Story(documents={d.id: d for d in documents}, claims=dict(by_id), groups=groups, pairs=pairs,
+                 wire_copies=copies.clusters(), rules=rules, lexicon=lexicon,
+                 findings=list(findings), waivers=list(waivers))
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def clusters(self) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in self.parent:
+            out.setdefault(self.find(x), []).append(x)
+        return sorted((sorted(v) for v in out.values() if len(v) > 1), key=lambda c: c[0])

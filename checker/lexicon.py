@@ -1,0 +1,260 @@
+"""Canonical keys for grouping: which subject a claim counts and which source it comes from.
+
+Subjects: the longest synonym from rules/subjects.yaml found in the subject phrase gives the
+head ("North Korean soldiers" -> troops). A phrase with no listed synonym keeps its own last
+noun, so unlisted subjects still group with themselves. Beside the head, `profile()` reads the
+modifiers that split one head into different quantities: a place ("in Kursk"), a splitting
+modifier before the head ("civilian", "net") and never-merge words.
+
+Sources: attributions are compared after `plain()` (lower case, no articles, no possessives,
+demonyms turned into countries), so "South Korea's spy agency" and "the South Korean spy
+agency" meet the same alias. The longest alias found inside the attribution wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from checker.models import Document
+from checker.ruleset import RuleSet
+
+SourceRelation = Literal["same", "related", "different", "unstated"]
+
+_ARTICLES = {"the", "a", "an"}
+# 'from' is left out on purpose: "troops from North Korea" names an origin, not where they are
+_PLACE_PREPOSITIONS = {"in", "into", "to", "at", "near", "across", "inside", "on", "within", "throughout"}
+_WORD = re.compile(r"[a-z0-9][a-z0-9.\-]*")
+
+
+def singular(word: str) -> str:
+    """A rough lemma, enough to meet a synonym list that holds both forms anyway."""
+    if "." in word:
+        return word
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def plain_words(text: str) -> list[str]:
+    """Lower-cased words without possessives, articles or punctuation ('U.S.' stays 'u.s.')."""
+    lowered = text.lower().replace("\u2019", "'").replace("`", "'")
+    lowered = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", lowered)
+    words = [w.strip(".-") if not re.fullmatch(r"(?:[a-z]\.){2,}", w) else w for w in _WORD.findall(lowered)]
+    return [w for w in words if w and w not in _ARTICLES]
+
+
+def _find(words: list[str], phrase: tuple[str, ...]) -> int:
+    """Index of the last occurrence of `phrase` in `words`, or -1."""
+    n = len(phrase)
+    for i in range(len(words) - n, -1, -1):
+        if tuple(words[i:i + n]) == phrase:
+            return i
+    return -1
+
+
+@dataclass(frozen=True)
+class SubjectProfile:
+    """What a subject phrase counts, and the modifiers that make it a different quantity."""
+
+    head: str
+    place: str | None
+    modifiers: frozenset[tuple[int, str]]  # (splitting set index, member)
+
+
+class Lexicon:
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self._synonyms: dict[tuple[str, ...], str] = {}
+        for entry in rules.subjects:
+            for form in [entry.head, *entry.synonyms]:
+                self._synonyms[tuple(singular(w) for w in plain_words(form))] = entry.head
+        self._parts: dict[str, set[str]] = {e.head: set(e.parts) for e in rules.subjects}
+        splitting = [*rules.splitting_modifiers, *rules.identity_modifiers, *rules.never_merge]
+        first_identity = len(rules.splitting_modifiers)
+        self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
+        self._splitting = [[tuple(singular(w) for w in plain_words(m)) for m in group] for group in splitting]
+        self._demonyms = sorted(((tuple(plain_words(k)), tuple(plain_words(v))) for k, v in rules.demonyms.items()),
+                                key=lambda kv: -len(kv[0]))
+        self._aliases: dict[tuple[str, ...], str] = {}
+        self._parent: dict[str, str] = {}
+        for source in rules.sources:
+            for name in [source.source, *source.aliases]:
+                self._aliases[tuple(self.plain(name))] = source.source
+            if source.parent:
+                self._parent[source.source] = source.parent
+
+    # --- subjects ------------------------------------------------------------------------------
+
+    def subject_key(self, subject: str | None, unit: str | None) -> str | None:
+        for text in (subject, unit):
+            if text:
+                head = self._head(text)
+                if head:
+                    return head[0]
+        return None
+
+    def profile(self, subject: str | None, unit: str | None, after: str = "") -> SubjectProfile | None:
+        """Head plus splitting modifiers; None when neither subject nor unit names a thing.
+
+        `after` is the sentence text right after the figure: "2,000 soldiers moved to Kursk" names
+        its place there even when the subject phrase stops at "soldiers".
+        """
+        for text in (subject, unit):
+            if not text:
+                continue
+            found = self._head(text)
+            if found is None:
+                continue
+            head, words, head_at = found
+            place = _place(subject or "") or _place(_first_clause(after))
+            if place:
+                place = " ".join(self.plain(place))  # 'Russian territory' and 'Russia' are one place
+            return SubjectProfile(head, place, self._modifiers(words, head_at, head))
+        return None
+
+    def is_part(self, part: str, whole: str) -> bool:
+        """True when `part` is counted within `whole`, directly or through another part."""
+        seen: set[str] = set()
+        frontier = [whole]
+        while frontier:
+            current = frontier.pop()
+            for child in self._parts.get(current, set()):
+                if child == part:
+                    return True
+                if child not in seen:
+                    seen.add(child)
+                    frontier.append(child)
+        return False
+
+    def _head(self, text: str) -> tuple[str, list[str], int] | None:
+        words = [singular(w) for w in plain_words(text)]
+        if not words:
+            return None
+        best: tuple[int, int, str] | None = None  # (length, position, head): longest, then rightmost
+        for phrase, head in self._synonym_candidates(tuple(words)):
+            at = _find(words, phrase)
+            if at >= 0 and (best is None or (len(phrase), at) > best[:2]):
+                best = (len(phrase), at, head)
+        if best is not None:
+            return best[2], words, best[1]
+        content = [w for w in words if not w.replace(".", "").replace(",", "").isdigit()]
+        return (content[-1], words, len(words) - 1) if content else None
+
+    def _synonym_candidates(self, words: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+        present = set(words)
+        return [(p, h) for p, h in self._synonyms.items() if p[0] in present]
+
+    def _modifiers(self, words: list[str], head_at: int, head: str) -> frozenset[tuple[int, str]]:
+        """Members of splitting sets written before the head (or anywhere, for never-merge words)."""
+        found: set[tuple[int, str]] = set()
+        n_modifier_sets = len(self.rules.splitting_modifiers) + len(self.rules.identity_modifiers)
+        for index, group in enumerate(self._splitting):
+            scope = words[:head_at] if index < n_modifier_sets else words
+            for member in group:
+                if _find(scope, member) >= 0 and self._synonyms.get(member) != head:
+                    found.add((index, " ".join(member)))
+        # two members of one set in one phrase ('civilian and military deaths') split nothing
+        by_set: dict[int, list[str]] = {}
+        for index, member in found:
+            by_set.setdefault(index, []).append(member)
+        return frozenset((i, m[0]) for i, m in by_set.items() if len(m) == 1)
+
+    # --- sources -------------------------------------------------------------------------------
+
+    def plain(self, text: str) -> list[str]:
+        """Plain words with demonyms turned into their country ('south korean' -> 'south korea')."""
+        return list(_plain_cached(text, tuple(self._demonyms)))
+
+    def source_key(self, attribution: str | None, document: Document) -> str | None:
+        if not attribution:
+            return None
+        words = self.plain(attribution)
+        if not words:
+            return None
+        best: tuple[int, str] | None = None
+        for alias, source in self._aliases.items():
+            if len(alias) <= len(words) and _find(words, alias) >= 0 and (best is None or len(alias) > best[0]):
+                best = (len(alias), source)
+        if best is not None:
+            return best[1]
+        if document.outlet and words == self.plain(document.outlet):
+            return f"{document.outlet} (own reporting)"
+        return " ".join(words)
+
+    def source_relation(self, a: str | None, b: str | None) -> SourceRelation:
+        """How two source keys relate: one voice, one speaking for the other, or two voices."""
+        if a is None or b is None:
+            return "unstated"
+        if a == b:
+            return "same"
+        if self._parent.get(a) == b or self._parent.get(b) == a:
+            return "related"
+        return "different"
+
+
+@lru_cache(maxsize=4096)
+def _plain_cached(text: str, demonyms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> tuple[str, ...]:
+    words = plain_words(text)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for form, country in demonyms:
+            if tuple(words[i:i + len(form)]) == form:
+                out.extend(country)
+                i += len(form)
+                break
+        else:
+            out.append(words[i].replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", words[i]) else words[i])
+            i += 1
+    return tuple(out)
+
+
+def _place(text: str) -> str | None:
+    """A capitalised place after a preposition: 'troops in Kursk' -> 'kursk'.
+
+    'in eastern Russia' -> 'russia'; 'in Russia's Kursk region' -> 'kursk' (the possessive names
+    the larger place, the words after it the smaller one, which is what the figure counts).
+    """
+    tokens = re.split(r"\s+", text.strip())
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower() not in _PLACE_PREPOSITIONS:
+            continue
+        names: list[str] = []
+        for raw in tokens[i + 1:i + 7]:
+            possessive = bool(re.search(r"['\u2019]s\W*$", raw))
+            bare = re.sub(r"['\u2019]s\W*$", "", raw).strip(".,;:()\"'")
+            if not bare:
+                break
+            if bare[0].isupper():
+                if bare.lower() not in _PLACE_NOUNS:
+                    names.append(bare.lower())
+                if possessive:
+                    names = []  # the possessor is the wider place; keep reading for the narrower one
+                continue
+            if not names and (bare.lower() in _ARTICLES or bare.lower() in _COMPASS):
+                continue
+            break
+        if names:
+            return " ".join(names)
+    return None
+
+
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|and|but|which|who|whom|after|before|although|as|"
+                         r"because|since|when|where|with|including|said|says|according)\b", re.IGNORECASE)
+
+
+def _first_clause(text: str, max_words: int = 10) -> str:
+    """The words after a figure up to the end of its clause: the figure's own phrase."""
+    clause = _CLAUSE_END.split(text, maxsplit=1)[0]
+    return " ".join(clause.split()[:max_words])
+
+
+_COMPASS = {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+            "southeastern", "southwestern", "east", "west", "north", "south"}
+# 'Kursk region' and 'Kursk Oblast' are one place
+_PLACE_NOUNS = {"oblast", "region", "province", "state", "county", "district", "city", "territory", "soil"}

@@ -1,0 +1,157 @@
+"""The engine groups claims about one quantity and pairs claims only within groups; the runner
+stamps severities, stable ids and fingerprints."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from checker.checks.examples import example_claims
+from checker.engine import build_story
+from checker.models import Severity
+from checker.ruleset import CheckSetting, RuleSet, load_rules
+from checker.runner import run_checks
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_rules()
+
+
+def claim(document: str, text: str, value: float, subject: str, sentence: str | None = None,
+          **extra: Any) -> dict[str, Any]:
+    return {"document": document, "text": text, "value": value, "subject": subject,
+            "sentence": sentence or f"They counted {text} {subject}.", **extra}
+
+
+def grouping(rules: RuleSet, specs: list[dict[str, Any]]) -> list[set[str]]:
+    documents, claims = example_claims({"claims": specs}, rules)
+    story = build_story(documents, claims, rules)
+    return [set(g.claims) for g in story.groups]
+
+
+@pytest.mark.parametrize(("subjects", "together"), [
+    (["troops", "soldiers", "personnel", "forces", "infantry"], True),
+    (["people", "residents", "civilians"], True),
+    (["protesters", "demonstrators", "marchers"], True),
+    (["deaths", "dead", "killed", "fatalities"], True),
+    (["jobs", "positions", "roles", "staff cuts"], True),
+    (["revenue", "sales", "turnover"], True),
+    (["troops", "officers"], False),
+    (["troops", "generals"], False),
+    (["injured", "killed"], False),
+    (["dead", "missing"], False),
+    (["civilian deaths", "military deaths"], False),
+    (["net profit", "operating profit"], False),
+    (["settlements", "square kilometres"], False),
+    (["heads of state", "countries"], False),
+])
+def test_subject_lexicon_merges_and_splits(rules: RuleSet, subjects: list[str], together: bool) -> None:
+    specs = [claim(f"d{i}", str(100 + i), 100 + i, s) for i, s in enumerate(subjects)]
+    groups = grouping(rules, specs)
+    all_ids = {f"d{i}:c1" for i in range(len(subjects))}
+    assert (all_ids in groups) is together
+
+
+def test_a_place_splits_part_from_whole_and_unplaced_claims_join_the_larger_place(rules: RuleSet) -> None:
+    specs = [claim("a", "2,000", 2000, "soldiers moved to Kursk"),
+             claim("b", "3,000", 3000, "troops in Russia"),
+             claim("c", "11,000", 11000, "infantry training in eastern Russia"),
+             claim("d", "12,000", 12000, "personnel")]
+    groups = grouping(rules, specs)
+    assert {"a:c1"} in groups
+    assert {"b:c1", "c:c1", "d:c1"} in groups
+
+
+def test_different_nationalities_never_merge(rules: RuleSet) -> None:
+    groups = grouping(rules, [claim("a", "500", 500, "Russian troops"), claim("b", "600", 600, "Ukrainian troops")])
+    assert {"a:c1", "b:c1"} not in groups
+
+
+def test_measures_group_by_subject_and_dimension_never_by_unit_alone(rules: RuleSet) -> None:
+    area = {"kind": "measure", "dimension": "[length] ** 2"}
+    specs = [claim("a", "1,300", 1300, "", unit="square kilometre", base_value=1.3e9, **area) | {"subject": None},
+             claim("b", "900", 900, "", unit="square kilometre", base_value=9e8, **area) | {"subject": None},
+             claim("c", "40", 40, "rainfall", unit="millimetre", kind="measure", dimension="[length]", base_value=0.04),
+             claim("d", "2", 2, "rain", unit="inch", kind="measure", dimension="[length]", base_value=0.0508)]
+    groups = grouping(rules, specs)
+    assert all(not {"a:c1", "b:c1"} <= g for g in groups)
+    assert {"c:c1", "d:c1"} in groups
+
+
+def test_pairs_stay_inside_groups(rules: RuleSet) -> None:
+    specs = [claim(f"d{i}", str(10 + i), 10 + i, subject) for i, subject in
+             enumerate(["troops", "soldiers", "protesters", "marchers", "homes", "houses", "jobs"])]
+    documents, claims = example_claims({"claims": specs}, rules)
+    story = build_story(documents, claims, rules)
+    group_of = {c: g.id for g in story.groups for c in g.claims}
+    assert len(story.pairs) == 3
+    assert all(group_of[p.a] == group_of[p.b] == p.group for p in story.pairs)
+
+
+def test_pairs_grow_with_group_sizes_not_with_all_claims(rules: RuleSet) -> None:
+    subjects = ["troops", "protesters", "homes", "jobs", "revenue", "evacuees", "settlements", "customers"]
+    specs = [claim(f"d{i}", str(1000 + i), 1000 + i, subjects[i % len(subjects)], f"Sentence {i} about things.")
+             for i in range(400)]
+    documents, claims = example_claims({"claims": specs}, rules)
+    story = build_story(documents, claims, rules)
+    assert len(story.pairs) == len(subjects) * (50 * 49 // 2)
+
+
+def test_wire_copies_are_clustered(rules: RuleSet) -> None:
+    sentence = "Police said about 8,000 protesters marched through the city centre on Saturday afternoon."
+    specs = [claim(d, "8,000", 8000, "protesters", sentence, attribution="police") for d in "abc"]
+    specs.append(claim("e", "8,000", 8000, "marchers", "Some 8,000 marchers came, police told us.", attribution="police"))
+    documents, claims = example_claims({"claims": specs}, rules)
+    story = build_story(documents, claims, rules)
+    assert story.wire_copies == [["a:c1", "b:c1", "c:c1"]]
+
+
+def _story_claims(rules: RuleSet) -> tuple[list[Any], list[Any]]:
+    specs = [claim("ledger", "12,000", 12000, "personnel", "Seoul says as many as 12,000 personnel by December.",
+                   attribution="South Korean intelligence", qualifier="as many as", high=12000,
+                   horizon={"kind": "deadline", "end": "2024-12-31"}),
+             claim("courier", "10,000", 10000, "soldiers", "The NIS said numbers could rise to 10,000 by December.",
+                   attribution="the NIS", horizon={"kind": "deadline", "end": "2024-12-31"}),
+             claim("courier", "3,000", 3000, "soldiers", "The NIS said around 3,000 soldiers are there now.",
+                   attribution="the NIS", qualifier="around")]
+    return example_claims({"claims": specs}, rules)
+
+
+def test_runner_stamps_default_severity_and_stable_ids(rules: RuleSet) -> None:
+    documents, claims = _story_claims(rules)
+    _, findings = run_checks(documents, claims, rules)
+    unexplained = [f for f in findings if f.rule == "unexplained-range"]
+    assert len(unexplained) == 1 and unexplained[0].severity == Severity.warning
+    assert set(unexplained[0].claims) == {"ledger:c1", "courier:c1"}
+    shuffled = claims[:]
+    random.Random(3).shuffle(shuffled)
+    _, again = run_checks(list(reversed(documents)), shuffled, rules)
+    assert [(f.id, f.fingerprint) for f in findings] == [(f.id, f.fingerprint) for f in again]
+
+
+def test_runner_fingerprint_ignores_claim_numbering_and_lines(rules: RuleSet) -> None:
+    documents, claims = _story_claims(rules)
+    _, findings = run_checks(documents, claims, rules)
+    renumbered = [c.model_copy(update={"id": c.id + "x", "line": c.line + 10}) for c in claims]
+    _, again = run_checks(documents, renumbered, rules)
+    assert {f.fingerprint for f in findings} == {f.fingerprint for f in again}
+
+
+def test_rules_override_severity_and_disable_checks(rules: RuleSet) -> None:
+    documents, claims = _story_claims(rules)
+    stricter = rules.model_copy(update={"checks": {"CC102": CheckSetting(severity="error"),
+                                                   "explained-range": CheckSetting(enabled=False)}})
+    _, findings = run_checks(documents, claims, stricter)
+    assert {f.severity for f in findings if f.code == "CC102"} == {Severity.error}
+    assert not [f for f in findings if f.code == "CC103"]
+
+
+def test_no_warning_holds_only_agreeing_claims(rules: RuleSet) -> None:
+    specs = [claim(d, "3,000", 3000, "troops", f"{d}: about 3,000 troops are there, Kirby said.",
+                   attribution="John Kirby", qualifier=q) for d, q in (("a", "at least"), ("b", "around"))]
+    documents, claims = example_claims({"claims": specs}, rules)
+    _, findings = run_checks(documents, claims, rules)
+    assert [f for f in findings if f.severity != Severity.info] == []
