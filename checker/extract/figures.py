@@ -1,0 +1,255 @@
+"""Figures in a stretch of news text: value, interval, unit or counted noun, and hedge.
+
+    find_figures(text, rules, start, end) -> [Figure]
+
+Pipeline per call: scan numbers (numbers.py) -> drop dates, times, ids, ordinals
+(nonclaims.py) -> read each number's currency prefix and unit (units.py) -> join ranges
+("10,000 to 12,000", "between 3 and 5 million") -> find the counted noun (nouns.py) ->
+drop years, labels ("Article 4") and bare number words -> read the hedge before it.
+
+Unit conventions (Figure.unit):
+  counts   the counted noun's head, singular and lower-case ("troop", "square" never);
+           unit_span covers the whole noun phrase ("North Korean troops").
+  money    the currency's name ("dollar", "euro", "pound sterling"); base_* stay None.
+  percent  "percentage", "percentage point" or "basis point".
+  measure  quantulum3's unit name ("square kilometre"), with pint dimension and base values.
+Intervals: ranges and vague amounts ("dozens" = 12..120, see rules/hedges.yaml) set
+is_range; hedges set one-sided or +-tolerance bounds; an unhedged figure is exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract.figure_parts import Atom, Grammar, grammar_for, per_time, read_atom
+from checker.extract.nonclaims import inside, is_identifier, is_ordinal_compound, looks_like_year, masked_spans
+from checker.extract.nouns import CountedNoun, counted_noun
+from checker.extract.types import Figure
+from checker.extract.units import UnitInfo, base_form, unit_lexicon
+from checker.ruleset import Hedge, RuleSet
+
+_RANGE_GAP = re.compile(r"\s*(?:to|through|thru|-|–|—|and|or)\s*-?\s*", re.IGNORECASE)
+_YEAR_CONTEXT_BEFORE = re.compile(r"\b(?:in|since|from|until|by|of|during|the|and|to|between|before|after)\s+$",
+                                  re.IGNORECASE)
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b(?!')")
+_PERCENT_UNITS = {"percentage", "percentage point", "basis point"}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    first: Atom
+    last: Atom | None = None  # the range's high end, if a range
+
+    @property
+    def start(self) -> int:
+        return self.first.start
+
+    @property
+    def unit_atom(self) -> Atom:
+        return self.last or self.first
+
+
+def find_figures(text: str, rules: RuleSet, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every figure in text[start:end], with absolute offsets, sorted and non-overlapping."""
+    end = len(text) if end is None else min(end, len(text))
+    grammar = grammar_for(rules)
+    if start >= end or not grammar.has_number.search(text, start, end):
+        return []
+    masks = masked_spans(text, start, end)
+    lexicon = unit_lexicon()
+    atoms: list[Atom] = []
+    dropped_end = -1
+    for token in grammar.scanner.scan(text, start, end):
+        glued_to_dropped = token.start == dropped_end + 1 and text[dropped_end] in "-–/"  # "ISO 3888-2"
+        if (
+            inside(token, masks)
+            or glued_to_dropped
+            or (is_identifier(text, token, start) and lexicon.prefix_before(text, token.start) is None)
+            or is_ordinal_compound(text, token, end)
+        ):
+            dropped_end = token.end
+            continue
+        atom = read_atom(text, token, start, end)
+        if atom is None:
+            dropped_end = token.end
+            continue
+        atoms.append(atom)
+    figures: list[Figure] = []
+    for candidate in _join_ranges(text, atoms, start):
+        figure = _to_figure(text, candidate, grammar, rules, start, end)
+        if figure is not None and (not figures or figure.start >= figures[-1].end):
+            figures.append(figure)
+    return figures
+
+
+def _join_ranges(text: str, atoms: list[Atom], segment_start: int) -> list[_Candidate]:
+    candidates: list[_Candidate] = []
+    index = 0
+    while index < len(atoms):
+        first = atoms[index]
+        second = atoms[index + 1] if index + 1 < len(atoms) else None
+        if second is not None:
+            verdict = _range_verdict(text, first, second, segment_start)
+            if verdict == "range":
+                low = first
+                if not first.token.has_magnitude and second.token.has_magnitude and first.value < second.token.value / second.token.scale:
+                    low = first.scaled(second.token.scale)  # "between 3 and 5 million"
+                candidates.append(_Candidate(low, second))
+                index += 2
+                continue
+            if verdict == "score":  # "won 3-1": neither number is a quantity
+                index += 2
+                continue
+        candidates.append(_Candidate(first))
+        index += 1
+    return candidates
+
+
+def _range_verdict(text: str, first: Atom, second: Atom, segment_start: int) -> str | None:
+    gap_end = second.start
+    if _RANGE_GAP.fullmatch(text, first.end, gap_end) is None or first.token.vague or second.token.vague:
+        return None
+    if second.unit is None and (
+        looks_like_year(text, first.token, segment_start) or looks_like_year(text, second.token, segment_start)
+    ):
+        return None  # "from 2014 to 2017", "rose 60% in 2018 to 3.9 million"
+    connector = text[first.end:gap_end].strip(" -").lower() or "-"
+    before = text[max(segment_start, first.start - 9):first.start].lower().rstrip()
+    opened = before.endswith(("from", "between"))
+    if connector == "-" and first.end == gap_end - 1 and first.unit is None and second.value <= first.value:
+        return "score"  # "won 3-1", "tied at 89-89"
+    if not _units_agree(first, second) and not (opened and second.unit is None):
+        return None
+    if connector == "or":
+        return None  # "eight or nine euros" names two amounts; benchmarks split them, so do we
+    if connector == "and":
+        return "range" if before.endswith("between") else None
+    if first.unit is not None and re.search(r"\bby$", before):
+        return None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
+    if second.value <= first.value and not opened:
+        return "range" if second.token.has_magnitude and not first.token.has_magnitude else None
+    return "range"
+
+
+def _units_agree(first: Atom, second: Atom) -> bool:
+    if first.unit is None:
+        return True
+    if second.unit is None:
+        return first.prefix is not None  # "$10-12"
+    return second.unit.name == first.unit.name or second.unit.name.startswith(first.unit.name + " per ")
+
+
+def _to_figure(text: str, candidate: _Candidate, grammar: Grammar, rules: RuleSet, start: int, end: int) -> Figure | None:
+    first, last = candidate.first, candidate.last
+    unit_atom = candidate.unit_atom
+    unit = unit_atom.unit or first.unit
+    noun: CountedNoun | None = None
+    if unit is None:
+        plural = last is not None or first.value != 1 or first.token.vague
+        noun = counted_noun(text, unit_atom.end, end, plural, allow_hyphen=plural)
+    if not _is_claim(text, candidate, noun, grammar, start):
+        return None
+    figure_start = first.start
+    figure_end = unit_atom.unit_end if unit is not None else unit_atom.end
+    value = first.value
+    low = high = value
+    is_range = False
+    if last is not None:
+        low, high, is_range = min(first.value, last.value), max(first.value, last.value), True
+        value = low
+    elif first.token.vague:
+        low, high = first.token.low, first.token.high
+        is_range = low != high
+    hedge, hedge_span = _hedge_before(text, figure_start, grammar, start)
+    if hedge is not None and not is_range:
+        low, high = _hedged_bounds(value, hedge)
+    figure = Figure(
+        start=figure_start,
+        end=figure_end,
+        text=text[figure_start:figure_end],
+        value=value,
+        low=low,
+        high=high,
+        is_range=is_range,
+        qualifier=text[hedge_span[0]:hedge_span[1]] if hedge_span else None,
+        qualifier_span=hedge_span,
+    )
+    if unit is not None:
+        return _with_unit(figure, unit.name, unit.entity, unit_atom.unit_span)
+    if noun is not None:
+        measured = lexicon_unit(noun.head)
+        if measured is not None:  # "517 rushing yards", "50 previous years": a unit after all
+            return _with_unit(figure, measured.name, measured.entity, (noun.start, noun.end))
+        head = noun.head
+        rate = per_time(text, noun.end, end)
+        if rate is not None:  # "800 tests a day"
+            head = f"{head} per {rate[0]}"
+        return figure.model_copy(update={"unit": head, "unit_span": (noun.start, noun.end), "kind": "count"})
+    return figure
+
+
+def lexicon_unit(head: str) -> UnitInfo | None:
+    unit = unit_lexicon().surface(head)
+    return unit if unit is not None and unit.entity not in ("dimensionless", "currency") else None
+
+
+def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, grammar: Grammar, start: int) -> bool:
+    first = candidate.first
+    atom = candidate.unit_atom
+    has_unit = atom.unit is not None or first.unit is not None
+    if has_unit:
+        return True
+    if candidate.last is None and looks_like_year(text, first.token, start):
+        if noun is None or not text[noun.start].islower() or noun.head == text[noun.start:noun.end].lower():
+            return False
+        if _YEAR_CONTEXT_BEFORE.search(text, max(start, first.start - 9), first.start):
+            return False
+    if grammar.is_label(text, first.start, start):
+        return False
+    if noun is None and not first.token.spelled and _NAME_AFTER.match(text, atom.end):
+        return False  # "787 Dreamliner", "11 Pro": part of a name
+    if noun is None and (first.token.spelled or first.token.vague) and candidate.last is None:
+        return False  # "the other two", "one of them": a number word alone refers back, it does not count
+    return True
+
+
+def _with_unit(figure: Figure, name: str, entity: str, span: tuple[int, int] | None) -> Figure:
+    update: dict[str, object] = {"unit": name, "unit_span": span}
+    if entity == "currency":
+        update["kind"] = "money"
+    elif name in _PERCENT_UNITS or name.startswith("percentage"):
+        update["kind"] = "percent"
+    elif entity == "dimensionless":
+        update["kind"] = "count"
+    else:
+        update["kind"] = "measure"
+        form = base_form(name)
+        if form is not None:
+            update.update(
+                dimension=form.dimension,
+                base_value=form.convert(figure.value),
+                base_low=form.convert(figure.low),
+                base_high=form.convert(figure.high),
+            )
+    return figure.model_copy(update=update)
+
+
+def _hedge_before(text: str, figure_start: int, grammar: Grammar, start: int) -> tuple[Hedge | None, tuple[int, int] | None]:
+    window_start = max(start, figure_start - 40)
+    found = grammar.hedge_re.search(text, window_start, figure_start)
+    if not found:
+        return None, None
+    phrase = " ".join(found.group("hedge").lower().split())
+    return grammar.hedges[phrase], found.span("hedge")
+
+
+def _hedged_bounds(value: float, hedge: Hedge) -> tuple[float | None, float | None]:
+    if hedge.bound == "lower":
+        return value, None
+    if hedge.bound == "upper":
+        return None, value
+    if hedge.bound == "approximate":
+        slack = abs(value) * (hedge.tolerance or 0.0)
+        return value - slack, value + slack
+    return value, value

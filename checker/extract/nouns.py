@@ -1,0 +1,151 @@
+"""The counted noun after a number: "3,000 North Korean troops" counts troops.
+
+No part-of-speech tagger: a count's noun phrase is the run of content words after the
+number up to its head, which for a plural count is the first plural word ("14 first-team
+players left" -> players) and for "one" the last word before a function word ("one
+solution that" -> solution). Function words and noun forms live in data/words.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "words.yaml"
+MAX_PHRASE_WORDS = 5
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+# "one of the X", "dozens of X": the determiners that may sit between "of" and the noun.
+_OF = re.compile(
+    r" of (?:(?:the|these|those|his|her|its|their|our|my|your|them)\s+)?(?:(?:most|best|worst|biggest|largest)\s+)?",
+    re.IGNORECASE,
+)
+
+
+# fishermen, policemen, chairmen (but not specimen, omen, acumen)
+_MEN = re.compile(r"(?<![iou])men$")
+
+
+class WordLists(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stop: frozenset[str]
+    skip_modifiers: frozenset[str]
+    irregular_plurals: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> WordLists:
+    data: Any = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return WordLists.model_validate(data)
+
+
+@dataclass(frozen=True)
+class CountedNoun:
+    start: int
+    end: int
+    head: str = ""  # singular, lower-case
+    phrase: str = ""  # modifiers + singular head, lower-case ("first-team player")
+
+
+def singular(word: str) -> str:
+    """Lower-case singular of a plural noun; words that are not plural come back lower-cased."""
+    lower = word.lower()
+    irregular = word_lists().irregular_plurals
+    if lower in irregular:
+        return irregular[lower]
+    if _MEN.search(lower):
+        return lower[:-3] + "man"
+    if not is_plural(lower):
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+def is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in word_lists().irregular_plurals or _MEN.search(lower):
+        return True
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _words_after(text: str, pos: int, end: int, allow_hyphen: bool) -> list[tuple[int, int]]:
+    """Up to MAX_PHRASE_WORDS words starting right after `pos`, each one space apart."""
+    words: list[tuple[int, int]] = []
+    cursor = pos
+    while len(words) < MAX_PHRASE_WORDS and cursor < end:
+        separator = text[cursor]
+        if separator not in " \u00a0" and not (separator == "-" and allow_hyphen and not words):
+            break
+        found = _WORD.match(text, cursor + 1, end)
+        if not found:
+            break
+        words.append(found.span())
+        cursor = found.end()
+    return words
+
+
+def counted_noun(text: str, pos: int, end: int, plural: bool, allow_hyphen: bool = False) -> CountedNoun | None:
+    """The noun phrase counted by a number ending at `pos`; `plural` says the count is not one."""
+    lists = word_lists()
+    of = _OF.match(text, pos, end)
+    if of:
+        pos = of.end() - 1
+        plural = True  # "one of the generals" names generals
+    words = _words_after(text, pos, end, allow_hyphen)
+    if words and text[pos] == "-":
+        return _build(text, words[:1])  # "six-cylinder engines": the compound names what is counted
+    content: list[tuple[int, int]] = []
+    for span in words:
+        lower = text[span[0]:span[1]].lower()
+        if lower == "and" and plural and content:
+            continue  # "460 Kia and Hyundai vehicles"
+        if lower in lists.skip_modifiers and not content:
+            continue
+        if lower in lists.stop or (not plural and content and is_plural(lower)):
+            break  # a singular count's phrase ends before any -s word ("one proposal asks")
+        content.append(span)
+        if plural and is_plural(lower):
+            return _build(text, content)
+    if not content:
+        return None
+    if plural:
+        # A lower-case compound modifier: "a 12 page document" counts pages.
+        first = text[content[0][0]:content[0][1]]
+        return _build(text, content[:1]) if len(content) >= 2 and first.islower() else None
+    return _build(text, content[:3])
+
+
+def _build(text: str, spans: list[tuple[int, int]]) -> CountedNoun:
+    words = [text[s:e] for s, e in spans]
+    head = singular(words[-1])
+    modifiers = [w.lower() for w in words[:-1] if _kept_modifier(w.lower())]
+    return CountedNoun(spans[0][0], spans[-1][1], head, " ".join([*modifiers, head]))
+
+
+def noun_phrase(written: str) -> str:
+    """'first-team players' -> 'first-team player': the counted phrase with its head made singular."""
+    words = written.split()
+    if not words:
+        return ""
+    modifiers = [_without_possessive(w.lower()) for w in words[:-1] if _kept_modifier(w.lower())]
+    return " ".join([*modifiers, singular(words[-1])])
+
+
+def _without_possessive(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+def _kept_modifier(word: str) -> bool:
+    """Past participles describe rather than name what is counted ("300 recorded songs" counts songs)."""
+    if "-" in word:  # "coal-fired", "first-team" name a kind
+        return word not in word_lists().skip_modifiers
+    return word not in word_lists().skip_modifiers and not word.endswith(("ed", "ly"))

@@ -1,0 +1,198 @@
+"""Numbers as news writes them: digits with separators, k/m/bn suffixes, number words, vague amounts.
+
+`scan_numbers` finds every number-like span in a stretch of text and reads its value. It
+knows nothing about units or whether the number is a claim (a year, a date, a model name):
+that is decided by checker/extract/figures.py, which sees the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from checker.ruleset import VagueAmount
+
+SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Suffixes that always scale ("25k", "$2bn"); m/M/b/B are ambiguous with metres and bytes,
+# so they are reported as `abbreviation` and left to the caller.
+ABBREVIATIONS = {"k": 1e3, "K": 1e3, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12, "m": 1e6, "M": 1e6, "B": 1e9}
+AMBIGUOUS_ABBREVIATIONS = {"m", "M", "b", "B"}
+
+_NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, "hundred", *SCALES, "dozen"], key=len, reverse=True))
+_SPELLED = re.compile(
+    rf"\b(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"(?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORD}))*\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(
+    r"(?<![\d.,])(?P<sign>[-−](?=[\d.]))?"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?:\s?×\s?10(?:\^|\*\*)?(?P<exp>[-−]?\d{1,3}))?"
+    r"(?:(?P<abbr>mn|bn|tn|tr|k|K|m|M|b|B)\b|\s?(?P<abbr2>bn|mn|tn)\b"
+    r"|[\s-]?(?P<scale>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred)\b)?"
+)
+_TRILLION_ETC = re.compile(r"(thousand|million|billion|trillion)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """A number as written. `value` already includes written magnitudes ("1.3 million")."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    spelled: bool = False
+    vague: bool = False
+    scale: float = 1.0
+    abbreviation: str | None = None
+    integer_digits: str | None = None  # the digits as written, for year and identifier tests
+
+    @property
+    def has_magnitude(self) -> bool:
+        return self.scale != 1.0
+
+
+def parse_digits(written: str) -> float:
+    """'3,000' -> 3000.0, '.5' -> 0.5, '−2.5' -> -2.5. Raises ValueError on anything else."""
+    cleaned = written.replace(",", "").replace("−", "-")
+    return float(cleaned)
+
+
+def parse_number_words(words: str) -> float | None:
+    """'two hundred and fifty thousand' -> 250000.0; 'a dozen' -> 12.0; None if not a number."""
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in ("and", "a", "an", ""):
+            continue
+        seen = True
+        if word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _valid_word_sequence(words: list[str]) -> int:
+    """How many leading words form one number: stops at 'two three' or 'five and six'."""
+    last_kind = None
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower == "and":
+            if last_kind not in ("hundred", "scale"):
+                return i
+            last_kind = "and"
+            continue
+        kind = "unit" if lower in SMALL_NUMBERS and SMALL_NUMBERS[lower] < 20 else (
+            "ten" if lower in SMALL_NUMBERS else ("hundred" if lower in ("hundred", "dozen") else "scale"))
+        if kind in ("unit", "ten") and last_kind in ("unit", "ten"):
+            if not (kind == "unit" and last_kind == "ten"):
+                return i
+        last_kind = kind
+    return len(words) - (1 if words and words[-1].lower() == "and" else 0)
+
+
+class NumberScanner:
+    """Compiled patterns for one set of vague amounts (from rules/hedges.yaml)."""
+
+    def __init__(self, amounts: Iterable[VagueAmount]) -> None:
+        self._amounts: dict[str, VagueAmount] = {}
+        for amount in amounts:
+            for words in amount.words:
+                self._amounts[" ".join(words.lower().split())] = amount
+        alternatives = sorted(self._amounts, key=len, reverse=True)
+        pattern = "|".join(r"\s+".join(map(re.escape, a.split())) for a in alternatives) or r"(?!x)x"
+        self._vague = re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[NumberToken]:
+        """Every number in text[start:end], sorted, non-overlapping (longest reading wins)."""
+        end = len(text) if end is None else end
+        found: list[NumberToken] = []
+        for match in self._vague.finditer(text, start, end):
+            amount = self._amounts[" ".join(match.group(0).lower().split())]
+            value = amount.value if amount.value is not None else amount.low
+            found.append(NumberToken(match.start(), match.end(), value, amount.low, amount.high, vague=True))
+        for match in _SPELLED.finditer(text, start, end):
+            found.extend(self._spelled(text, match))
+        for match in _DIGITS.finditer(text, start, end):
+            found.append(self._digits(match))
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        kept: list[NumberToken] = []
+        for token in found:
+            if kept and token.start < kept[-1].end:
+                continue
+            kept.append(token)
+        return kept
+
+    @staticmethod
+    def _spelled(text: str, match: re.Match[str]) -> list[NumberToken]:
+        """One token per well-formed run: "five and six" is two numbers, not eleven."""
+        pieces = list(re.finditer(r"[A-Za-z]+", match.group(0)))
+        tokens: list[NumberToken] = []
+        while pieces:
+            if pieces[0].group(0).lower() in ("a", "an", "and"):
+                if len(pieces) == 1 or pieces[0].group(0).lower() == "and":
+                    pieces = pieces[1:]
+                    continue
+            count = max(1, _valid_word_sequence([p.group(0) for p in pieces]))
+            run, pieces = pieces[:count], pieces[count:]
+            start, end = match.start() + run[0].start(), match.start() + run[-1].end()
+            written = text[start:end]
+            value = parse_number_words(written)
+            if value is None:
+                continue
+            scale_word = _TRILLION_ETC.search(written)
+            scale = SCALES[scale_word.group(1).lower()] if scale_word else 1.0
+            tokens.append(NumberToken(start, end, value, spelled=True, scale=scale))
+        return tokens
+
+    @staticmethod
+    def _digits(match: re.Match[str]) -> NumberToken:
+        value = parse_digits(match.group("num"))
+        start = match.start()
+        if match.group("sign") and start > 0 and match.string[start - 1].isalnum():
+            start += 1  # "to-260,000", "now-18": a hyphen joining words is not a minus sign
+        elif match.group("sign"):
+            value = -value
+        if match.group("exp"):
+            value *= 10.0 ** int(match.group("exp").replace("−", "-"))
+        scale, abbreviation = 1.0, None
+        if match.group("scale"):
+            for word in re.split(r"[\s-]", match.group("scale").lower()):
+                scale *= 100.0 if word == "hundred" else SCALES[word]
+        abbr = match.group("abbr") or match.group("abbr2")
+        if abbr in AMBIGUOUS_ABBREVIATIONS:
+            abbreviation = abbr
+        elif abbr:
+            scale = ABBREVIATIONS[abbr]
+        end = match.end() if abbreviation is None else match.start("abbr")
+        return NumberToken(
+            start, end, value * scale, scale=scale, abbreviation=abbreviation,
+            integer_digits=match.group("num"),
+        )
+
+
+def with_abbreviation(token: NumberToken) -> NumberToken:
+    """Read an ambiguous m/M/b/B suffix as million/billion and stretch the token over it."""
+    if token.abbreviation is None:
+        return token
+    scale = ABBREVIATIONS[token.abbreviation]
+    return NumberToken(
+        token.start, token.end + len(token.abbreviation), token.value * scale, scale=scale,
+        integer_digits=token.integer_digits,
+    )
