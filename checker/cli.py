@@ -10,6 +10,7 @@ import click
 
 from checker import __version__
 from checker.atomic import write_atomic
+from checker.config import load_config, load_config_file
 from checker.errors import ClaimcheckError
 from checker.formatters import FORMATTERS, RenderOptions, get_formatter
 from checker.models import Report, Severity
@@ -18,12 +19,16 @@ from checker.pipeline import RunOptions, run
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-format_option = click.option("--format", "output_format", default="text", show_default=True,
-                             type=click.Choice(sorted(FORMATTERS)), help="output format")
+format_option = click.option("--format", "output_format", default=None,
+                             type=click.Choice(sorted(FORMATTERS)), help="output format  [default: config format, else text]")
 output_option = click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
                              help="write the report to this file (atomically) instead of stdout")
 rules_option = click.option("--rules", "rules_dir", type=click.Path(path_type=Path, file_okay=False),
-                            help="rules folder (default: the rules/ shipped with claimcheck)")
+                            help="rules folder (default: config rules, else the rules/ shipped with claimcheck)")
+config_option = click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+                             help="claimcheck.toml or pyproject.toml (default: looked up from the current folder)")
+write_option = click.option("--write", "writes", multiple=True, metavar="FORMAT=PATH",
+                            help="also write the report in FORMAT to PATH (repeatable; adds to config outputs)")
 keep_going_option = click.option("--keep-going", is_flag=True,
                                  help="unreadable articles are reported but do not by themselves make the exit code 2")
 
@@ -40,17 +45,38 @@ def cli() -> None:
 @output_option
 @rules_option
 @keep_going_option
-@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default="error", show_default=True,
-              help="exit 1 when a finding at or above this severity remains")
+@config_option
+@write_option
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None,
+              help="exit 1 when a finding at or above this severity remains  [default: config fail-on, else error]")
 @click.option("--against", "against", multiple=True, type=click.Path(path_type=Path),
               help="source articles or folders; PATHS are then drafts and only findings about them are reported")
 @click.option("--waivers", type=click.Path(path_type=Path, dir_okay=False), help="YAML file of accepted findings")
-def check(paths: tuple[Path, ...], output_format: str, output: Path | None, rules_dir: Path | None,
-          keep_going: bool, fail_on: str, against: tuple[Path, ...], waivers: Path | None) -> int:
+def check(paths: tuple[Path, ...], output_format: str | None, output: Path | None, rules_dir: Path | None,
+          keep_going: bool, config_file: Path | None, writes: tuple[str, ...], fail_on: str | None,
+          against: tuple[Path, ...], waivers: Path | None) -> int:
     """Extract the figures in PATHS, group them and report inconsistencies."""
-    report = run(RunOptions(paths=list(paths), against=list(against), rules_dir=rules_dir, waivers=waivers))
-    emit(report, output_format, output, RenderOptions(view="check"))
-    return exit_code(report, Severity(fail_on), keep_going)
+    settings = load_config_file(config_file) if config_file else load_config(Path.cwd())
+    severity = Severity(fail_on) if fail_on else settings.fail_on
+    report = run(RunOptions(paths=list(paths), against=list(against), rules_dir=rules_dir or settings.rules,
+                            waivers=waivers or settings.waivers))
+    options = RenderOptions(view="check", fail_on=severity)
+    for name, target in {**settings.outputs, **parse_writes(writes)}.items():
+        write_atomic(target, get_formatter(name).render(report, options))
+    emit(report, output_format or settings.format, output, options)
+    return exit_code(report, severity, keep_going or settings.keep_going)
+
+
+def parse_writes(writes: tuple[str, ...]) -> dict[str, Path]:
+    targets: dict[str, Path] = {}
+    for item in writes:
+        name, sep, target = item.partition("=")
+        if not sep or not target:
+            raise click.BadParameter(f"'{item}': expected FORMAT=PATH, e.g. html=reports/story.html",
+                                     param_hint="--write")
+        get_formatter(name)  # ConfigError naming the formats when unknown
+        targets[name] = Path(target)
+    return targets
 
 
 @cli.command()

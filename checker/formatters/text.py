@@ -52,7 +52,8 @@ class TextFormatter(Formatter):
 
     def _claims_table(self, claims: list[Claim], title: str) -> Table:
         table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", expand=False)
-        for column in ("doc:line", "figure", "unit", "subject", "attribution", "horizon", "hedge"):
+        table.add_column("doc:line", no_wrap=True)  # a location split over two lines cannot be copied
+        for column in ("figure", "unit", "subject", "attribution", "horizon", "hedge"):
             table.add_column(column, overflow="fold")
         for c in claims:
             table.add_row(f"{c.document}:{c.line}", figure_cell(c), c.unit or "", c.subject or "",
@@ -93,5 +94,8 @@ class TextFormatter(Formatter):
             claim = by_id.get(claim_id)
             if claim:
                 console.print(Text(f"    {claim.document}:{claim.line}  “{claim.sentence.strip()}”", style="dim"))
-        console.print(Text(f"    why: {finding.explanation}"))
+        reason, *evidence = finding.explanation.strip().splitlines() or [""]
+        console.print(Text(f"    why: {reason}"))
+        for line in evidence:
+            console.print(Text(f"      {line}", style="dim"))
         console.print()
