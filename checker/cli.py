@@ -85,12 +85,14 @@ def parse_writes(writes: tuple[str, ...]) -> dict[str, Path]:
 @output_option
 @rules_option
 @keep_going_option
-def extract(paths: tuple[Path, ...], output_format: str, output: Path | None, rules_dir: Path | None,
-            keep_going: bool) -> int:
+@config_option
+def extract(paths: tuple[Path, ...], output_format: str | None, output: Path | None, rules_dir: Path | None,
+            keep_going: bool, config_file: Path | None) -> int:
     """Print the claims table: every figure with its unit, subject, attribution, horizon and hedge."""
-    report = run(RunOptions(paths=list(paths), rules_dir=rules_dir, checks=False))
-    emit(report, output_format, output, RenderOptions(view="extract"))
-    return EXIT_USAGE if report.errors and not keep_going else EXIT_CLEAN
+    settings = load_config_file(config_file) if config_file else load_config(Path.cwd())
+    report = run(RunOptions(paths=list(paths), rules_dir=rules_dir or settings.rules, checks=False))
+    emit(report, output_format or settings.format, output, RenderOptions(view="extract"))
+    return EXIT_USAGE if report.errors and not (keep_going or settings.keep_going) else EXIT_CLEAN
 
 
 @cli.command()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from checker.extract.hybrid import unit_from_parser
 from checker.extract.nouns import singular, word_lists
 from checker.extract.numbers import SMALL_NUMBERS, NumberScanner, NumberToken, with_abbreviation
 from checker.extract.units import UnitInfo, UnitMatch, unit_lexicon
@@ -20,6 +21,7 @@ _PER_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _PER_ARTICLE_NOUNS = {"share", "head", "person", "piece", "ticket", "unit", "barrel", "gallon", "litre", "liter",
                       "ounce", "tonne", "ton", "kilo", "kilogram", "pound", "night", "room", "seat", "household"}
 _OF = re.compile(r" of(?= )")
+_POWER_WORD = re.compile(r" (squared|cubed)\b", re.IGNORECASE)
 _MINUS = re.compile(r"\bminus[\s-]$", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"“‘'(\[]?$")
@@ -58,6 +60,15 @@ def read_atom(text: str, token: NumberToken, start: int, end: int) -> Atom | Non
     if minus and value > 0:
         value, atom_start = -value, minus.start()
     suffix = lexicon.match_after(text, token.end, end)
+    if prefix is None and not token.spelled and not token.vague:
+        borrowed = unit_from_parser(text, token.end, end, suffix.end if suffix else None)
+        if borrowed is not None:
+            suffix = UnitMatch(*borrowed)
+        elif suffix is not None and suffix.unit.entity == "length" and (power := _POWER_WORD.match(text, suffix.end, end)):
+            # "4 km cubed": the power word after a length names a volume or an area
+            power_name = f"{power.group(1).lower().replace('squared', 'square').replace('cubed', 'cubic')} {suffix.unit.name}"
+            suffix = UnitMatch(UnitInfo(power_name, "area" if power_name.startswith("square") else "volume"),
+                               suffix.start, power.end())
     if suffix is None and token.end < end and text[token.end].isalpha():
         return None
     if suffix is None and not prefix:
@@ -88,6 +99,8 @@ def _abbreviation_is_magnitude(text: str, token: NumberToken, prefix: UnitMatch 
     """'$5.4m', '2.7m sales', '10m people' are millions; '100m sprint' is metres."""
     if prefix is not None and prefix.unit.is_currency:
         return True
+    if token.abbreviation == "T":
+        return False  # "$2.1T" is trillions; a bare "5T" is tonnes or teslas
     digits = token.integer_digits or ""
     after = token.end + len(token.abbreviation or "")
     following = re.match(r"\s+(of\b|[A-Za-z][\w-]*)", text[after:end])

@@ -20,20 +20,31 @@ is_range; hedges set one-sided or +-tolerance bounds; an unhedged figure is exac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.extract.figure_parts import Atom, Grammar, grammar_for, per_time, read_atom
+from checker.extract.hybrid import FractionReading, fractions_with_units
 from checker.extract.nonclaims import inside, is_identifier, is_ordinal_compound, looks_like_year, masked_spans
 from checker.extract.nouns import CountedNoun, counted_noun
+from checker.extract.numbers import NumberToken
 from checker.extract.types import Figure
 from checker.extract.units import UnitInfo, base_form, unit_lexicon
 from checker.ruleset import Hedge, RuleSet
 
-_RANGE_GAP = re.compile(r"\s*(?:to|through|thru|-|–|—|and|or)\s*-?\s*", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"-?\s*(?:to|through|thru|-|–|—|and|or)\s*-?\s*", re.IGNORECASE)
 _YEAR_CONTEXT_BEFORE = re.compile(r"\b(?:in|since|from|until|by|of|during|the|and|to|between|before|after)\s+$",
                                   re.IGNORECASE)
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b(?!')")
 _PERCENT_UNITS = {"percentage", "percentage point", "basis point"}
+# A bare number after an earlier figure, joined by a connective: "rose 64 points to 4,577",
+# "435 homes by sale and 187 by tender". It is the same kind of amount, written once.
+_ELLIPSIS_GAP = re.compile(
+    r"[^\d.;:!?()\[\]]{0,40}?\b(?:to|at|from|and|or|versus|vs\.?|including|than)\s+", re.IGNORECASE
+)
+# "Smith, 66, said": a person's age in years
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s$")
+_APPOSITION_AFTER = re.compile(r",|\s*$")
+MAX_AGE = 120
 
 
 @dataclass(frozen=True)
@@ -58,9 +69,12 @@ def find_figures(text: str, rules: RuleSet, start: int = 0, end: int | None = No
         return []
     masks = masked_spans(text, start, end)
     lexicon = unit_lexicon()
-    atoms: list[Atom] = []
+    atoms = [_fraction_atom(reading) for reading in fractions_with_units(text, start, end)]
+    read_spans = [(atom.start, atom.end) for atom in atoms]
     dropped_end = -1
     for token in grammar.scanner.scan(text, start, end):
+        if any(s <= token.start < e for s, e in read_spans):
+            continue
         glued_to_dropped = token.start == dropped_end + 1 and text[dropped_end] in "-–/"  # "ISO 3888-2"
         if (
             inside(token, masks)
@@ -75,12 +89,33 @@ def find_figures(text: str, rules: RuleSet, start: int = 0, end: int | None = No
             dropped_end = token.end
             continue
         atoms.append(atom)
+    atoms.sort(key=lambda atom: atom.start)
     figures: list[Figure] = []
     for candidate in _join_ranges(text, atoms, start):
         figure = _to_figure(text, candidate, grammar, rules, start, end)
         if figure is not None and (not figures or figure.start >= figures[-1].end):
+            if figures and figure.kind == "number":
+                figure = _inherit_unit(text, figures[-1], figure)
             figures.append(figure)
     return figures
+
+
+def _inherit_unit(text: str, previous: Figure, figure: Figure) -> Figure:
+    """Give an elliptical bare number the unit of the figure it continues ("up 5 points to 4,577")."""
+    if previous.unit is None or previous.kind == "percent":
+        return figure  # "rose 0.1% to 1,333": after a change in percent comes a level, not a percent
+    if not _ELLIPSIS_GAP.fullmatch(text, previous.end, figure.start) or text[figure.end:figure.end + 1] == "%":
+        return figure
+    if previous.kind == "count":
+        return figure.model_copy(update={"unit": previous.unit, "unit_span": previous.unit_span, "kind": "count"})
+    entity = "currency" if previous.kind == "money" else (previous.dimension or "measure")
+    return _with_unit(figure, previous.unit, entity, previous.unit_span)
+
+
+def _fraction_atom(reading: FractionReading) -> Atom:
+    token = NumberToken(reading.start, reading.number_end, reading.value)
+    return Atom(token, reading.start, reading.end, reading.value, unit=reading.unit,
+                unit_span=(reading.unit_start, reading.end))
 
 
 def _join_ranges(text: str, atoms: list[Atom], segment_start: int) -> list[_Candidate]:
@@ -100,6 +135,10 @@ def _join_ranges(text: str, atoms: list[Atom], segment_start: int) -> list[_Cand
                 continue
             if verdict == "score":  # "won 3-1": neither number is a quantity
                 index += 2
+                continue
+            if verdict == "shared unit":  # "7- or 8-inch", "8 or $9": two amounts, one unit written
+                candidates.append(_Candidate(replace(first, unit=second.unit, unit_span=second.unit_span)))
+                index += 1
                 continue
         candidates.append(_Candidate(first))
         index += 1
@@ -122,9 +161,12 @@ def _range_verdict(text: str, first: Atom, second: Atom, segment_start: int) -> 
     if not _units_agree(first, second) and not (opened and second.unit is None):
         return None
     if connector == "or":
-        return None  # "eight or nine euros" names two amounts; benchmarks split them, so do we
+        return "shared unit" if first.unit is None and second.unit is not None else None  # "eight or nine euros" names two amounts; benchmarks split them, so do we
     if connector == "and":
-        return "range" if before.endswith("between") else None
+        if before.endswith("between"):
+            return "range"
+        shared = first.unit is None and second.unit is not None and text[first.end:gap_end] == " and "
+        return "shared unit" if shared else None  # "given 45 and 50 mg": both in milligrams
     if first.unit is not None and re.search(r"\bby$", before):
         return None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
     if second.value <= first.value and not opened:
@@ -186,7 +228,20 @@ def _to_figure(text: str, candidate: _Candidate, grammar: Grammar, rules: RuleSe
         if rate is not None:  # "800 tests a day"
             head = f"{head} per {rate[0]}"
         return figure.model_copy(update={"unit": head, "unit_span": (noun.start, noun.end), "kind": "count"})
+    if _is_age(text, candidate, start, end) and (year := lexicon_unit("year")) is not None:
+        return _with_unit(figure, year.name, year.entity, None)
     return figure
+
+
+def _is_age(text: str, candidate: _Candidate, start: int, end: int) -> bool:
+    first = candidate.first
+    if candidate.last is not None or first.token.spelled or first.token.vague or not 0 < first.value <= MAX_AGE:
+        return False
+    if first.value != int(first.value) or "." in (first.token.integer_digits or ""):
+        return False
+    window_start = max(start, first.start - 30)
+    return bool(_APPOSITION_BEFORE.search(text, window_start, first.start)) and bool(
+        _APPOSITION_AFTER.match(text, first.end, end))
 
 
 def lexicon_unit(head: str) -> UnitInfo | None:

@@ -22,8 +22,9 @@ SMALL_NUMBERS = {
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Suffixes that always scale ("25k", "$2bn"); m/M/b/B are ambiguous with metres and bytes,
 # so they are reported as `abbreviation` and left to the caller.
-ABBREVIATIONS = {"k": 1e3, "K": 1e3, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12, "m": 1e6, "M": 1e6, "B": 1e9}
-AMBIGUOUS_ABBREVIATIONS = {"m", "M", "b", "B"}
+ABBREVIATIONS = {"k": 1e3, "K": 1e3, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12, "m": 1e6, "M": 1e6, "B": 1e9,
+                 "T": 1e12}
+AMBIGUOUS_ABBREVIATIONS = {"m", "M", "b", "B", "T"}
 
 _NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, "hundred", *SCALES, "dozen"], key=len, reverse=True))
 _SPELLED = re.compile(
@@ -34,8 +35,8 @@ _SPELLED = re.compile(
 _DIGITS = re.compile(
     r"(?<![\d.,])(?P<sign>[-−](?=[\d.]))?"
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?:\s?×\s?10(?:\^|\*\*)?(?P<exp>[-−]?\d{1,3}))?"
-    r"(?:(?P<abbr>mn|bn|tn|tr|k|K|m|M|b|B)\b|\s?(?P<abbr2>bn|mn|tn)\b"
+    r"(?:\s?×\s?10(?:\^|\*\*)?(?P<exp>[-−]?\d{1,3})|[eE](?P<sci>[-+−]?\d{1,3})(?![\w.]))?"
+    r"(?:(?P<abbr>mn|bn|tn|tr|k|K|m|M|b|B|T)\b|\s?(?P<abbr2>bn|mn|tn)\b"
     r"|[\s-]?(?P<scale>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred)\b)?"
 )
 _TRILLION_ETC = re.compile(r"(thousand|million|billion|trillion)", re.IGNORECASE)
@@ -169,8 +170,9 @@ class NumberScanner:
             start += 1  # "to-260,000", "now-18": a hyphen joining words is not a minus sign
         elif match.group("sign"):
             value = -value
-        if match.group("exp"):
-            value *= 10.0 ** int(match.group("exp").replace("−", "-"))
+        exponent = match.group("exp") or match.group("sci")
+        if exponent:
+            value *= 10.0 ** int(exponent.replace("−", "-"))
         scale, abbreviation = 1.0, None
         if match.group("scale"):
             for word in re.split(r"[\s-]", match.group("scale").lower()):

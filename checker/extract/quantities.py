@@ -1,9 +1,10 @@
-"""The one door to quantulum3: its unit lexicon, handed out as our own records.
+"""The one door to quantulum3: its unit lexicon and its parser, handed out as our own records.
 
 quantulum3's parser is slow (~40k chars/s) and guesses wrongly on news counts ("25k" as
-kelvin, "3,000 troops" as a bare number), so claimcheck runs its own number grammar and
-only borrows quantulum3's curated table of unit names, surfaces and symbols. Nothing else
-in claimcheck imports quantulum3, so swapping the lexicon source touches this file only.
+kelvin, "3,000 troops" as a bare number), so claimcheck runs its own number grammar on
+whole sentences and borrows quantulum3's curated unit table; the parser is asked only about
+short snippets the grammar cannot read (see checker/extract/hybrid.py). Nothing else in
+claimcheck imports quantulum3, so swapping it out touches this file only.
 """
 
 from __future__ import annotations
@@ -97,3 +98,39 @@ def _load_from_quantulum() -> tuple[UnitEntry, ...]:
             )
         )
     return tuple(entries)
+
+
+class ParsedQuantity(BaseModel):
+    """One quantity quantulum3 read in a short snippet; offsets index that snippet."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: float
+    unit: str
+    entity: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=4096)
+def parse_snippet(snippet: str) -> tuple[ParsedQuantity, ...]:
+    """quantulum3's reading of a few words around one number (cached: callers normalise snippets).
+
+    Only ever handed short windows: quantulum3 costs milliseconds per call, so the extractor
+    asks it about the rare forms its own grammar cannot read, never about whole sentences.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        try:
+            parsed = parser.parse(snippet)
+        except Exception:  # quantulum3 raises assorted errors on odd input; no reading then
+            return ()
+    found = []
+    for quantity in parsed:
+        if quantity.span is None:
+            continue
+        found.append(ParsedQuantity(value=float(quantity.value), unit=quantity.unit.name,
+                                    entity=quantity.unit.entity.name, start=quantity.span[0], end=quantity.span[1]))
+    return tuple(found)

@@ -177,6 +177,10 @@ class UnitLexicon:
             return self._symbols_folded[written.lower()]  # "49.5 HZ", "2.4Ghz"
         return self._surfaces.get(written.lower())
 
+    def attached_symbol(self, written: str) -> UnitInfo | None:
+        """The unit a symbol names when it touches its number ("12C"), by this lexicon's preferences."""
+        return self._attached.get(written)
+
     def surface(self, written: str) -> UnitInfo | None:
         """The unit a standalone word names ("hours", "gallon"), if any."""
         return self._surfaces.get(written.lower())
