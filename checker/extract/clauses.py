@@ -1,0 +1,154 @@
+"""Words and clauses of one sentence, shared by the subject, attribution and horizon finders.
+
+There is no tagger here (no model can be downloaded), so word classes are told by closed lists of
+function words and by word shape: "who/that/and/in" end a noun phrase, "-ly" words are adverbs,
+capitalised words are names. A clause is the stretch between commas, semicolons, colons and
+dashes, outside brackets: a simple heuristic that is right for the way news sentences attach
+dates and sources ("..., with initial sightings reported on Oct. 23" is its own clause).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.N.
+    r"|[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|[a-zA-Z]{0,3}\b)?"  # 3,000  $4.5  4.1%  38C  5bn
+    r"|[A-Za-z][A-Za-z'’\-]*"
+    r"|[^\w\s]"
+)
+DETERMINERS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "some", "any", "each", "every", "another",
+})
+PREPOSITIONS = frozenset({
+    "to", "in", "on", "at", "by", "for", "from", "with", "without", "into", "onto", "over", "under", "about",
+    "around", "across", "through", "during", "after", "before", "since", "until", "against", "among",
+    "between", "toward", "towards", "within", "beyond", "near", "per", "via", "as", "than", "like", "of",
+    "off", "out", "up", "down", "beside", "along", "alongside", "above", "below", "beneath", "amid", "despite",
+    "inside", "outside",
+})
+CONJUNCTIONS = frozenset({
+    "and", "or", "but", "nor", "so", "yet", "while", "whereas", "although", "though", "because", "if",
+    "when", "where", "who", "whom", "whose", "which", "that", "unless", "whether", "once",
+})
+AUXILIARIES = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+    "did", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "not", "no", "to",
+    "won't", "can't", "didn't", "don't", "doesn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+})
+PRONOUNS = frozenset({"it", "they", "them", "he", "she", "we", "you", "i", "there", "here", "one", "whom"})
+ADVERBS = frozenset({
+    "also", "further", "later", "earlier", "previously", "separately", "then", "again", "still", "already",
+    "now", "first", "recently", "since", "just", "even", "only", "currently", "before", "once", "soon",
+})
+STOP = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | PRONOUNS | ADVERBS | frozenset({
+    "including", "according", "more", "less", "fewer", "most", "least", "such", "many", "much", "said",
+    "says", "say", "all", "both", "half", "nearly", "almost", "roughly", "approximately", "some",
+})
+# "-ly" words that are nouns, not adverbs.
+LY_NOUNS = frozenset({"family", "supply", "rally", "ally", "assembly", "july", "italy", "bully", "belly"})
+# Words that open a time expression: a noun phrase ends before them ("revenue last year").
+TIME_OPENERS = frozenset({
+    "last", "next", "this", "past", "yesterday", "today", "tonight", "tomorrow", "ago", "earlier",
+})
+# Verbs that link a measured noun to its figure ("temperatures will reach 38C", "shares fell 3%").
+LINKING_VERBS = frozenset({
+    "is", "are", "was", "were", "be", "been", "stood", "stands", "stand", "rose", "rise", "rises", "risen", "fell",
+    "fall", "falls", "fallen", "reached", "reach", "reaches", "hit", "hits", "totalled", "totaled", "total",
+    "totals", "climbed", "climb", "climbs", "dropped", "drop", "drops", "jumped", "jump", "jumps", "surged",
+    "surge", "surges", "increased", "increase", "increases", "decreased", "decrease", "grew", "grow", "grows",
+    "declined", "decline", "declines", "plunged", "plunge", "soared", "soar", "slipped", "slip", "top", "topped",
+    "tops", "exceeded", "exceed", "exceeds", "peaked", "peak", "came", "come", "amounted", "amount", "edged",
+    "put", "puts", "estimated", "numbered", "climbing", "stay", "stays", "stayed",
+    "remain", "remains", "remained", "hover", "hovered", "hovering", "sit", "sits", "sat", "rising", "falling",
+    "reaching",
+})
+# Irregular past forms that read as nouns to the shape rules ("the fire spread across ...").
+IRREGULAR_PAST = frozenset({
+    "spread", "hit", "cut", "set", "swept", "tore", "struck", "ran", "went", "took", "made", "saw", "got", "gave",
+    "drew", "threw", "won", "lost", "paid", "spent", "sold", "bought", "brought", "left", "kept", "held", "led",
+    "met", "built", "sent", "shed", "shut", "burnt", "dealt", "sank", "shrank", "grew",
+})
+CALENDAR_NAMES = frozenset({*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, "Sept"})
+TIME_NOUNS = frozenset({
+    "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days", "hour",
+    "hours", "minute", "minutes", "period", "half", "morning", "evening", "afternoon", "night", "weekend",
+})
+CLAUSE_BREAK = re.compile(r",\s|;\s?|:\s|\s[—–-]{1,2}\s|—|\(|\)")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text.lstrip("$€£¥")[:1].isdigit()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_adverb(self) -> bool:
+        low = self.lower
+        return low in ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause; the break characters belong to neither side."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in CLAUSE_BREAK.finditer(text):
+        if match.group().startswith(",") and _inside_number(text, match.start()):
+            continue
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def clause_index(spans: list[tuple[int, int]], position: int) -> int:
+    for index, (start, end) in enumerate(spans):
+        if start <= position < end:
+            return index
+    return max((i for i, (start, _) in enumerate(spans) if start <= position), default=0)
+
+
+def _inside_number(text: str, comma: int) -> bool:
+    return 0 < comma < len(text) - 1 and text[comma - 1].isdigit() and text[comma + 1].isdigit()
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive alternation of word lists, longest first, whole words only."""
+    return _phrase_pattern(tuple(phrases))
+
+
+@lru_cache(maxsize=64)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(re.escape(word) for word in part.split()) for part in parts)
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.I)

@@ -1,0 +1,39 @@
+"""What a figure is about, who says it and when it holds: describe() glues the three finders.
+
+    subject      checker/extract/subject.py      "at least 3,000 North Korean troops" -> North Korean troops
+    attribution  checker/extract/attribution.py  "South Korea's spy agency estimated that ..." -> the agency
+    horizon      checker/extract/horizon.py      "could rise to 10,000 by December" -> deadline 2024-12-31
+"""
+
+from __future__ import annotations
+
+from checker.extract.attribution import find_attribution
+from checker.extract.horizon import find_horizon
+from checker.extract.subject import find_subject, is_comparison_base
+from checker.extract.types import Context, Figure, Sentence
+from checker.models import Document
+from checker.ruleset import RuleSet
+
+
+def describe(figure: Figure, sentence: Sentence, previous: list[Sentence], document: Document,
+             rules: RuleSet) -> Context:
+    """Context of one figure; `previous` are the sentences before `sentence`, in order."""
+    start, end = _core(figure)
+    horizon = find_horizon(start - sentence.start, end - sentence.start, sentence.text, document.published, rules)
+    if is_comparison_base(figure, sentence):
+        # "68% now, up from 61% in January": the base is an earlier value of the same quantity, never
+        # one to compare with the headline figure as if both held at the same time.
+        horizon = horizon.model_copy(update={"kind": "past"} if horizon.kind != "current" else
+                                     {"kind": "past", "start": None, "end": None})
+    return Context(
+        subject=find_subject(figure, sentence, rules),
+        attribution=find_attribution(start, end, sentence, previous, rules),
+        horizon=horizon,
+    )
+
+
+def _core(figure: Figure) -> tuple[int, int]:
+    """The figure with its hedge: "as many as" is part of the figure, not a clause word before it."""
+    if figure.qualifier_span:
+        return min(figure.start, figure.qualifier_span[0]), max(figure.end, figure.qualifier_span[1])
+    return figure.start, figure.end

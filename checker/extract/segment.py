@@ -1,0 +1,275 @@
+"""Split an article into sentences, leaving page furniture out.
+
+Articles arrive as text scraped or pasted from web pages, so besides the story they carry the
+page around it: navigation labels, bylines, read times, photo captions with credits, author bios,
+"Related:" lists and trailing headlines of other stories. Figures in that furniture ("2 min read",
+a bio's "joined in January 2012", a related headline's "3,000 troops") must never become claims.
+
+Furniture is recognised by its form, never by its wording in a particular article:
+
+* anywhere: bylines, read times ("2 min read", "Listen to this article"), timestamps ("Updated
+  ..."), captions (a bracketed credit "(Name/Agency)", or "Image caption, ..."), copyright lines,
+  one-to-three-word labels ("Avatar", "Show More") and prompts ("Sign up for ...");
+* the header is every line before the first prose line (ending in sentence punctuation, not in
+  Title Case) that is not printed twice: a title repeated above the byline is header even with a
+  full stop. Its lines that are not furniture are the headline; a repeated title counts once;
+* the trailer is every line after the last prose paragraph that is not an author bio, read
+  backwards from the end: bios are paragraphs that open with a name and a career verb and talk
+  about a career ("joined ... in 2012", "correspondent", "desk");
+* in between, marker lines ("Related:", "Read more") and the list after them, and headline-like
+  lines without sentence punctuation (links to other stories, subheads) are dropped; bullet
+  lines of the story itself are kept.
+
+Sentences inside kept paragraphs come from pysbd, a rule-based splitter that knows
+abbreviations ("U.S.", "Oct.", "No. 3"), decimals and initials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pysbd
+
+from checker.extract.types import Sentence
+from checker.models import Document
+
+# Marker lines that introduce links to other pages; everything list-like after them is furniture.
+LIST_MARKERS = frozenset({
+    "related", "related post", "related posts", "related articles", "related stories", "related coverage",
+    "related content", "related news", "read more", "read also", "also read", "see also", "more from",
+    "more on this story", "more stories", "more news", "trending", "trending now", "recommended",
+    "recommended for you", "you may also like", "you might also like", "most read", "most popular",
+    "popular", "latest", "latest news", "top stories", "further reading", "what to read next",
+})
+# Interface labels scraped along with the story.
+UI_LABELS = frozenset({
+    "login", "log in", "sign in", "sign up", "register", "subscribe", "show more", "load more", "share",
+    "share this", "share this article", "advertisement", "sponsored", "article image", "avatar", "news feed",
+    "menu", "home", "comments", "print", "email", "copy link", "listen", "listen to this article",
+    "skip to content", "close", "back to top", "follow", "newsletter", "image", "photo", "video",
+})
+# Prompts to act rather than statements: newsletter, social and app nags.
+PROMPT = re.compile(
+    r"^(?:sign up|subscribe|follow us|follow our|join us|join our|get the latest|get our|download (?:our|the)"
+    r"|click here|tap here|share this|like us on|support our|donate)\b",
+    re.I,
+)
+BYLINE = re.compile(r"^(?:by|written by|reporting by|words by|story by)\s+[A-Z][\w.'’-]*", re.I)
+READ_TIME = re.compile(
+    r"\b\d+\s*-?\s*(?:min|mins|minute|minutes)\s+(?:read|listen)\b|^listen to this (?:article|story)\b", re.I
+)
+# "Updated Oct 24, 2024, 10:15 a.m. ET", "Published 3 hours ago": when the page changed, not the story.
+TIMESTAMP = re.compile(r"^(?:updated|published|posted|last updated|first published|modified)\b", re.I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
+# A caption ends in a bracketed credit: a slash ("Name/Agency") or a picture-desk word.
+CREDIT = re.compile(
+    r"\((?=[^()]*(?:/|\b(?:Getty|Reuters|AP|AFP|EPA|Photo|Photograph|Pool|Images|Shutterstock|Bloomberg"
+    r"|Courtesy|File|Xinhua|Anadolu|Alamy|Sipa|TASS|Handout|via)\b))[^()]{2,80}\)\s*$"
+)
+CAPTION_PREFIX = re.compile(
+    r"^(?:photo|image|picture|caption|credit|pictured|above|top|image source|image caption|photo credit)\s*[:,]", re.I
+)
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+BULLET = re.compile(r"^\s*(?:[-–•*·]|\d{1,2}[.)])\s+")
+WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+# A bio opens with a person's name followed by a career verb, and talks about jobs.
+BIO_OPENING = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+(?:is|was|has|had|edits|covers|writes|reports|leads|joined"
+    r"|serves|works|heads|runs)\b"
+)
+CAREER = re.compile(
+    r"\b(?:joined|correspondent|editor|edits|reporter|desk|staff writer|fellow|graduated|degree|master’?'?s"
+    r"|bachelor’?'?s|based in|lives in|covers|writes about|contributor|journalist|bureau|newsroom|worked as"
+    r"|served as|previously)\b",
+    re.I,
+)
+HEADER_REACH = 8  # the story starts within this many lines; past them a repeated line is not a title
+PROSE_WORDS = 4
+LONG_LINE_WORDS = 25  # a line this long is prose even if cut off before its full stop
+HEADLINE_WORDS = 20
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    role: str = "body"  # body | headline | furniture
+    reason: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(WORD.findall(self.text))
+
+    @property
+    def key(self) -> str:
+        return re.sub(r"[^\w\s]", "", self.text).strip().lower()
+
+
+def segment(document: Document) -> list[Sentence]:
+    """Sentences of the article body and headline, with absolute offsets into document.text."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for line in _classify(document):
+        if line.role == "furniture":
+            continue
+        if line.role == "headline":
+            sentences.append(Sentence(start=line.start, end=line.end, text=line.text, paragraph=paragraph,
+                                      in_headline=True))
+        else:
+            sentences.extend(_split(document.text, line, paragraph))
+        paragraph += 1
+    return sentences
+
+
+def furniture_spans(document: Document) -> list[tuple[int, int, str]]:
+    """(start, end, reason) of every line left out as page furniture, for reports."""
+    return [(line.start, line.end, line.reason) for line in _classify(document) if line.role == "furniture"]
+
+
+def _lines(document: Document) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = document.body_start
+    for raw in document.text[document.body_start:].split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = offset + raw.index(stripped[0])
+            lines.append(_Line(start, start + len(stripped), stripped))
+        offset += len(raw) + 1
+    return lines
+
+
+def _classify(document: Document) -> list[_Line]:
+    lines = _lines(document)
+    body_start = _mark_header(lines)
+    body_end = _mark_trailer(lines, body_start)
+    _mark_middle(lines[body_start:body_end])
+    return lines
+
+
+def _is_prose(line: _Line) -> bool:
+    if _is_title_case(line):
+        return False
+    return (TERMINAL.search(line.text) is not None and line.words >= PROSE_WORDS) or line.words >= LONG_LINE_WORDS
+
+
+def _is_title_case(line: _Line) -> bool:
+    """Headline style ("A Guide To The Quietest Towns In The U.S."): nearly every longer word capitalised."""
+    long_words = [w for w in WORD.findall(line.text) if len(w) > 3 and w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
+
+
+def _form_furniture(line: _Line) -> str | None:
+    """Why a line is furniture wherever it stands, judged by its form alone; None if it is not."""
+    text, key = line.text, line.key
+    if READ_TIME.search(text) and line.words <= 6:
+        return "read time"
+    if BYLINE.match(text) and line.words <= 12 and not TERMINAL.search(text):
+        return "byline"
+    if CREDIT.search(text) or (CAPTION_PREFIX.match(text) and line.words <= 40):
+        return "photo caption"
+    if TIMESTAMP.match(text) and line.words <= 14:
+        return "timestamp"
+    if COPYRIGHT.search(text) and line.words <= 30:
+        return "copyright notice"
+    if key in UI_LABELS:
+        return "page label"
+    if _is_marker(line):
+        return "related-links marker"
+    if PROMPT.match(text) and line.words <= 30:
+        return "newsletter or social prompt"
+    if line.words <= 3 and not TERMINAL.search(text):
+        return "page label"
+    return None
+
+
+def _is_marker(line: _Line) -> bool:
+    head = line.text.split(":", 1)[0] if ":" in line.text else line.text
+    return re.sub(r"[^\w\s]", "", head).strip().lower() in LIST_MARKERS
+
+
+def _mark_header(lines: list[_Line]) -> int:
+    """Mark the lines above the story; return the index of the first body line."""
+    end = _header_end(lines)
+    seen: set[str] = set()
+    for line in lines[:end]:
+        reason = _form_furniture(line)
+        if reason is None and line.key in seen:
+            reason = "repeated headline"
+        if reason:
+            line.role, line.reason = "furniture", reason
+        else:
+            line.role = "headline"
+            seen.add(line.key)
+    return end
+
+
+def _header_end(lines: list[_Line]) -> int:
+    """The first prose line that is not furniture and not a title printed twice; the story starts there."""
+    for i, line in enumerate(lines[:HEADER_REACH]):
+        printed_twice = any(line.key == other.key for j, other in enumerate(lines[:i + 3]) if j != i)
+        if _is_prose(line) and not printed_twice and _form_furniture(line) is None:
+            return i
+    return next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+
+
+def _mark_trailer(lines: list[_Line], body_start: int) -> int:
+    """Mark what follows the story (labels, bios, link lists); return the index after the body."""
+    end = len(lines)
+    while end > body_start:
+        line = lines[end - 1]
+        if _is_prose(line) and not _is_bio(line) and _form_furniture(line) is None:
+            break
+        line.role = "furniture"
+        line.reason = _form_furniture(line) or ("author bio" if _is_prose(line) else "trailing headline or link")
+        end -= 1
+    return end
+
+
+def _is_bio(line: _Line) -> bool:
+    return BIO_OPENING.match(line.text) is not None and len(CAREER.findall(line.text)) >= 2
+
+
+def _mark_middle(lines: list[_Line]) -> None:
+    in_link_list = False
+    for line in lines:
+        reason = _form_furniture(line)
+        if reason == "related-links marker":
+            in_link_list = True
+        elif _is_prose(line) and not BULLET.match(line.text):
+            in_link_list = False
+        elif in_link_list:
+            reason = "related headline"
+        elif not TERMINAL.search(line.text) and line.words <= HEADLINE_WORDS and not BULLET.match(line.text):
+            reason = reason or "headline-like line in the story (link or subhead)"
+        if reason:
+            line.role, line.reason = "furniture", reason
+
+
+@lru_cache(maxsize=1)
+def _splitter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _split(text: str, line: _Line, paragraph: int) -> list[Sentence]:
+    """pysbd's sentences, re-anchored in the document by searching forward from the last one."""
+    body = text[line.start:line.end]
+    bullet = BULLET.match(body)
+    cursor = bullet.end() if bullet else 0
+    sentences: list[Sentence] = []
+    for piece in _splitter().segment(body[cursor:]):
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = body.find(piece, cursor)
+        if found < 0:  # pysbd altered the text; fall back to the rest of the line as one sentence
+            found, piece = cursor, body[cursor:].strip()
+        start = line.start + found
+        sentences.append(Sentence(start=start, end=start + len(piece), text=piece, paragraph=paragraph))
+        cursor = found + len(piece)
+        if cursor >= len(body):
+            break
+    return sentences

@@ -1,0 +1,412 @@
+"""What a figure counts or measures: "at least 3,000 North Korean troops" -> "North Korean troops".
+
+Counts take the noun phrase after the number ("500 officers", "over 20 heads of state") and keep
+the outcome that splits casualty-style counts ("the storm killed 12 people" -> "people killed",
+"200 injured" -> "people injured"). Outcome words are the ones the subject lexicon
+(rules/subjects.yaml) lists as participles or with "people", so the lexicon and this finder agree.
+Measures, money and percentages name the thing measured ("$4.5 billion in revenue" -> "revenue",
+"unemployment rose to 4.1%" -> "unemployment rate", "1,300 km² of territory" -> "territory"),
+falling back to the noun the verb is about ("temperatures will reach 38C") and finally to the
+unit's quantity ("area").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.extract.clauses import (
+    AUXILIARIES,
+    CALENDAR_NAMES,
+    DETERMINERS,
+    IRREGULAR_PAST,
+    LINKING_VERBS,
+    PREPOSITIONS,
+    STOP,
+    TIME_NOUNS,
+    TIME_OPENERS,
+    Token,
+    clause_index,
+    clauses,
+    tokenize,
+)
+from checker.extract.types import Figure, Sentence
+from checker.ruleset import RuleSet
+
+NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?"
+    r"|thousands?|millions?|billions?|trillions?|dozens?|half|a"
+)
+NUMERIC = re.compile(rf"[$€£¥]?\d[\d,.]*(?:\s*(?:%|percent|per cent|[mkb]n?|bn)\b)?|\b(?:{NUMBER_WORDS})\b", re.I)
+QUANTITY_OF = {  # pint dimensionality -> the quantity a bare unit measures
+    "[length] ** 2": "area",
+    "[length]": "distance",
+    "[length] ** 3": "volume",
+    "[mass]": "weight",
+    "[temperature]": "temperature",
+    "[time]": "duration",
+    "[length] / [time]": "speed",
+    "[currency]": "amount",
+}
+# --- a figure read against another one: conversions, comparison bases, changes ----------------
+COMPARISON = re.compile(
+    r"\b(?:(up from|down from|rising from|falling from|compared with|compared to|versus|vs\.?|against)|from)\s*$", re.I
+)
+PERCENT_WORD = re.compile(r"\s*(?:percent|per cent|percentage points?)\b", re.I)
+AMOUNT_TAIL = re.compile(
+    r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?(?:\s*(?:dollars?|euros?|pounds?|yen|yuan|francs?"
+    r"|rupees?|roubles?|rubles?|percent|per cent|percentage points?|points?)\b)?",
+    re.I,
+)
+CONVERSION_OPENING = re.compile(r"([$€£¥]?\d[\d,.]*)[^()\d]{0,40}\(\s*(?:[~≈]|about|around|roughly|some)?\s*$")
+# Prepositions that attach a modifier to the noun before them: "death toll from the floods", "shares of X".
+HEAD_LINKS = frozenset({"from", "of", "in"})
+# Words after a percentage that make it a change of the quantity named earlier ("12% more than ...").
+CHANGE_WORDS = frozenset({"more", "less", "fewer", "higher", "lower", "up", "down", "above", "below"})
+# --- counts ----------------------------------------------------------------------------------
+INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b(?!\s+\d)")
+# Words between a number and its outcome: "40 more were missing", "12 others were hurt".
+ROLE_GAP = frozenset({"more", "others", "other", "additional", "further", "people", "have", "been"})
+CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|higher|lower|(?:an? )?(?:increase|rise|decline|drop|fall|gain|jump) of)\s+(?:by\s+)?$", re.I
+)
+SPAN_BEFORE = re.compile(r"\b(?:in|within|over|for|during|after|the past|the last)\s+(?:about|nearly|almost)?\s*$", re.I)
+NOT_PARTICIPLES = frozenset({"hundred", "shed", "bred", "sled"})
+OF_LEAD = re.compile(r"^of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?", re.I)
+# Nouns that stand for a figure named earlier ("their numbers", "the figure").
+GENERIC_NOUNS = frozenset({"number", "numbers", "figure", "figures", "total", "totals", "tally", "count", "amount"})
+COUNT_NOUN_OF = re.compile(r"\b(?:number|total|count|tally|figure|toll|size|sum)\s+of\s+", re.I)
+RATE_SUFFIXES = ("ment", "tion", "sion", "ity", "cy")
+LEVEL_WORDS = frozenset({"to", "at", "of", "was", "is", "stood", "reached", "hit"})
+DEFAULT_COUNTED = "people"
+MAX_PHRASE = 6
+
+
+def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int = 0) -> str | None:
+    """The noun phrase the figure counts or measures, as written (with its modifiers and outcome)."""
+    text = sentence.text
+    start, end = figure.start - sentence.start, figure.end - sentence.start
+    start = _conversion_anchor(text, start)  # "(500 square miles)" measures what "1,300 km²" does
+    core_end = _numeric_end(text, start, end)
+    tokens = tokenize(text)
+    lead = figure.qualifier_span[0] - sentence.start if figure.qualifier_span else start
+    earlier = _compared_with(text, tokens, min(lead, start), figure.kind) or _changed(figure, text, tokens, start, end)
+    if earlier is not None and depth == 0:  # "up from 61%", "up 6% from a year earlier": the quantity named before
+        anchor_end = _amount_end(text, earlier)
+        anchor = figure.model_copy(update={"start": sentence.start + earlier.start, "end": sentence.start + anchor_end,
+                                           "unit_span": None, "qualifier_span": None, "kind": _kind_of(earlier)})
+        return find_subject(anchor, sentence, rules, depth + 1)
+    if figure.kind in ("measure", "money", "percent"):
+        after = _unit_end(figure, sentence, end)
+        after = _after_brackets(text, after)
+        return _measured(figure, text, tokens, start, after, rules)
+    return _counted(figure, sentence, text, tokens, min(lead, start), core_end, rules)
+
+
+def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token], start: int, core_end: int,
+             rules: RuleSet) -> str | None:
+    roles = _role_words(rules)
+    words, verb = _phrase_after(tokens, core_end)
+    if figure.unit_span and figure.unit_span[1] - sentence.start > core_end:
+        written = OF_LEAD.sub("", text[core_end:figure.unit_span[1] - sentence.start].strip(" -"))
+        if written and len(written.split()) <= MAX_PHRASE and not re.search(r"[,;()]", written) \
+                and not " ".join(words).startswith(f"{written} of "):
+            words = written.split()
+    role = _role(tokens, start, core_end, words, verb, roles)
+    if not words and role:  # "200 injured": people, unless a noun came before ("41 people killed and 200 injured")
+        words = _earlier_counted_noun(tokens, start) or [DEFAULT_COUNTED]
+    if not words and (verb or _verb_follows(tokens, core_end) or INFINITIVE_AFTER.match(text, core_end)):
+        words = [DEFAULT_COUNTED]  # "50,000 marched", "250,000 took to the streets", "forced 20,000 to flee"
+    if not words:
+        words = _noun_before(text, tokens, start, _verbs(rules))
+    if len(words) == 1 and words[0].lower() in GENERIC_NOUNS:  # "their numbers could rise to 10,000"
+        words = _earlier_counted_noun(tokens, start) or words
+    if len(words) == 1 and words[0].lower() in ("others", "more"):  # "12 others were hurt"
+        words = _earlier_counted_noun(tokens, start) or [DEFAULT_COUNTED]
+    if not words:
+        return figure.unit
+    phrase = " ".join(words)
+    return f"{phrase} {role}" if role and role not in words else phrase
+
+
+def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after: int,
+              rules: RuleSet) -> str | None:
+    if figure.dimension == "[time]" and SPAN_BEFORE.search(text[:start]):
+        return QUANTITY_OF["[time]"]  # "200 mm of rain fell in 24 hours": a time span, not a measured thing
+    following = [t for t in tokens if t.start >= after]
+    if following and following[0].lower in ("of", "in") and len(following) > 1:
+        if _bare_noun(following[1]):  # "of territory", "in revenue"; not "in August", "in the quarter"
+            words, _ = _phrase_after(tokens, following[1].start)
+            if words and words[0].lower() not in TIME_NOUNS:
+                return " ".join(words)
+    words, _ = _phrase_after(tokens, after)
+    adjectival = "-" in figure.text or (following and following[0].start == after)
+    if words and words[0].lower() not in TIME_NOUNS and (adjectival or figure.kind != "measure"):
+        return " ".join(words)
+    before = _noun_before(text, tokens, start, _verbs(rules), linking_only=True)
+    if before:
+        phrase = " ".join(before)
+        if figure.kind == "percent" and _is_level(tokens, start) and len(before) == 1 \
+                and phrase.lower().endswith(RATE_SUFFIXES):
+            return f"{phrase} rate"
+        return phrase
+    if figure.kind == "money":
+        return "amount"
+    if figure.kind == "percent":
+        return "share"
+    return QUANTITY_OF.get(figure.dimension or "", figure.unit)
+
+
+def _phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | None]:
+    """The noun phrase starting at `position`, and a trailing participle split off it ("people killed")."""
+    rest = [t for t in tokens if t.start >= position]
+    if rest and rest[0].lower == "of":  # "12,000 of its soldiers"
+        rest = rest[1:]
+        while rest and rest[0].lower in DETERMINERS:
+            rest = rest[1:]
+    words: list[str] = []
+    index = 0
+    while index < len(rest) and len(words) < MAX_PHRASE:
+        token = rest[index]
+        low = token.lower
+        if low == "of" and words and index + 1 < len(rest) and _bare_noun(rest[index + 1]):
+            words += ["of", rest[index + 1].text]  # "heads of state", "barrels of oil"
+            break
+        if not token.is_word or low in STOP or low in TIME_OPENERS or low in LINKING_VERBS or token.is_adverb \
+                or low in IRREGULAR_PAST:
+            break
+        if words and _looks_plural(words[-1]) and not token.is_capitalised and not _looks_plural(token.text):
+            break  # a plural head ends the phrase: "voters oppose", "workers walk out"
+        if words and token.is_capitalised and not rest[index - 1].is_capitalised:
+            break
+        words.append(token.text)
+        index += 1
+    verb = None
+    if words and _is_participle(words[-1]):
+        verb = words.pop().lower()
+    return words, verb
+
+
+def _verb_follows(tokens: list[Token], position: int) -> bool:
+    following = next((t for t in tokens if t.start >= position), None)
+    return following is not None and (following.lower in IRREGULAR_PAST or following.lower in AUXILIARIES - {"to"})
+
+
+def _looks_plural(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def is_comparison_base(figure: Figure, sentence: Sentence) -> bool:
+    """True for the earlier value a figure is compared with: "up from 61%", "from $265 million"."""
+    start = (figure.qualifier_span[0] if figure.qualifier_span else figure.start) - sentence.start
+    return _compared_with(sentence.text, tokenize(sentence.text), min(start, figure.start - sentence.start),
+                          figure.kind) is not None
+
+
+def _changed(figure: Figure, text: str, tokens: list[Token], start: int, end: int) -> Token | None:
+    """The earlier figure a percentage is the change of: "$94.9 billion, up 6%", "4.1 million, 12% more"."""
+    if figure.kind != "percent":
+        return None
+    following = next((t for t in tokens if t.start >= end), None)
+    if not (CHANGE_BEFORE.search(text[:start]) or (following is not None and following.lower in CHANGE_WORDS)):
+        return None
+    earlier = [t for t in tokens if t.end <= start and t.is_number]
+    return earlier[-1] if earlier else None
+
+
+def _kind_of(number: Token) -> str:
+    if number.text[0] in "$€£¥":
+        return "money"
+    return "percent" if number.text.endswith("%") else "count"
+
+
+def _amount_end(text: str, number: Token) -> int:
+    """End of a number with its scale and currency words: "$310 million", "14 billion euros"."""
+    match = AMOUNT_TAIL.match(text, number.end)
+    return match.end() if match else number.end
+
+
+def _compared_with(text: str, tokens: list[Token], lead: int, kind: str) -> Token | None:
+    """The earlier figure this one is the base of ("up from 61%", "to $310 million from $265 million").
+
+    A bare "from" only counts between two amounts of money or two percentages, where it cannot be
+    "leaders from 30 countries"."""
+    match = COMPARISON.search(text[:lead])
+    if not match or (not match.group(1) and kind not in ("money", "percent")):
+        return None
+    same_kind = {"money": lambda t: not t.text[0].isdigit(),
+                 "percent": lambda t: t.text.endswith("%") or PERCENT_WORD.match(text, t.end) is not None}
+    earlier = [t for t in tokens if t.end <= lead and t.is_number and same_kind.get(kind, lambda t: True)(t)]
+    return earlier[-1] if earlier else None
+
+
+def _bare_noun(token: Token) -> bool:
+    return token.is_word and token.lower not in STOP and not token.is_capitalised and not token.is_adverb
+
+
+def _is_participle(word: str) -> bool:
+    low = word.lower()
+    return len(low) >= 4 and low.endswith("ed") and not low.endswith("eed") and low not in NOT_PARTICIPLES
+
+
+def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb: str | None,
+          roles: frozenset[str]) -> str | None:
+    """The outcome a count is of: split off the phrase, after it ("were killed"), or before the number."""
+    if verb and verb in roles:
+        return verb
+    if words and words[-1].lower() in roles:
+        role = words.pop().lower()
+        return role
+    after = [t for t in tokens if t.start >= core_end]
+    skip = len(words)
+    for token in after[skip:skip + 5]:
+        if token.lower in roles:
+            return token.lower
+        if token.lower not in AUXILIARIES and token.lower not in ROLE_GAP and not token.is_adverb:
+            break
+    before = [t for t in tokens if t.end <= start]
+    while before and before[-1].lower in DETERMINERS:
+        before.pop()
+    if before and _as_participle(before[-1].lower) in roles:  # "killed 12 people", "killing at least 12"
+        return _as_participle(before[-1].lower)
+    return None
+
+
+def _as_participle(word: str) -> str:
+    """"killing" -> "killed": the lexicon lists outcomes as participles."""
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        return stem + ("d" if stem.endswith("e") else "ed")
+    return word
+
+
+def _earlier_counted_noun(tokens: list[Token], start: int) -> list[str]:
+    """"41 people were killed and 200 injured": the 200 are people too."""
+    for token in reversed([t for t in tokens if t.end <= start]):
+        if token.is_number:
+            words, _ = _phrase_after(tokens, token.end)
+            return words
+    return []
+
+
+def _noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[str],
+                 linking_only: bool = False) -> list[str]:
+    """The noun the clause's verb ties to the figure: "the death toll rose to 41" -> death toll.
+
+    With `linking_only` (measures, money, percentages) only a linking verb ("rose to", "will reach")
+    makes the noun before it the thing measured; after an action verb ("the fire spread across
+    12,000 acres", "the firm earned $2 billion") the noun before is the actor, not the quantity."""
+    spans = clauses(text)
+    clause_start = spans[clause_index(spans, start)][0]
+    left = [t for t in tokens if clause_start <= t.start and t.end <= start]
+    of_match = None
+    for match in COUNT_NOUN_OF.finditer(text, clause_start, start):
+        of_match = match
+    if of_match:  # "puts the number of soldiers in Russia at 3,000"
+        words, verb = _phrase_after(tokens, of_match.end())
+        if words:
+            return words + ([verb] if verb else [])
+    index = len(left) - 1
+    while index >= 0 and (left[index].lower in PREPOSITIONS or left[index].is_number
+                          or left[index].lower in STOP - DETERMINERS):
+        if left[index].lower in ("and", "or", "but"):
+            return []  # "100 settlements and over 1,300 km²": the noun before belongs to the other figure
+        index -= 1
+    if index >= 0 and (_is_time_word(left[index]) or left[index].lower in verbs):
+        return []  # "peak on Friday with 38C", "the union claimed 250,000": a date or a speaker, not the thing
+    # After a determiner a linking word is a noun: "the total to 10,450", "a drop of 3%".
+    linking = index >= 0 and left[index].lower in LINKING_VERBS and not (
+        index > 0 and left[index - 1].lower in DETERMINERS)
+    action = index >= 0 and not linking and (
+        _is_participle(left[index].text) or left[index].lower in IRREGULAR_PAST
+        or (index > 0 and left[index - 1].lower in AUXILIARIES))  # "spread", "earned", "to save"
+    if action and linking_only:
+        return []
+    if linking or action:
+        index -= 1
+        while index >= 0 and (left[index].lower in AUXILIARIES or left[index].is_adverb):
+            index -= 1
+    words, index = _collect_back(left, index, verbs)
+    while left[index:index + 1] and left[index].lower in DETERMINERS:
+        index -= 1
+    if words and index > 0 and left[index].lower in HEAD_LINKS:  # "the death toll from the floods rose"
+        head, stop = _collect_back(left, index - 1, verbs)
+        if head and not (stop >= 0 and left[stop].is_number):  # not the unit of "200 mm of rain"
+            return head
+    return words
+
+
+def _collect_back(left: list[Token], index: int, verbs: frozenset[str]) -> tuple[list[str], int]:
+    """Noun-phrase words ending at left[index], read backwards; and the index where reading stopped."""
+    words: list[str] = []
+    while index >= 0 and left[index].is_word and left[index].lower not in STOP and len(words) < MAX_PHRASE:
+        noun_use = index > 0 and left[index - 1].lower in DETERMINERS and not words
+        if (left[index].lower in LINKING_VERBS and not noun_use) or left[index].lower in verbs or left[index].is_adverb:
+            break
+        words.insert(0, left[index].text)
+        index -= 1
+    return words, index
+
+
+def _is_time_word(token: Token) -> bool:
+    return token.lower in TIME_OPENERS or token.lower in TIME_NOUNS or token.text.rstrip(".") in CALENDAR_NAMES
+
+
+def _is_level(tokens: list[Token], start: int) -> bool:
+    before = [t for t in tokens if t.end <= start]
+    return bool(before) and before[-1].lower in LEVEL_WORDS
+
+
+def _numeric_end(text: str, start: int, end: int) -> int:
+    last = None
+    for match in NUMERIC.finditer(text, start, max(end, start + 1)):
+        last = match
+    return last.end() if last else end
+
+
+def _unit_end(figure: Figure, sentence: Sentence, end: int) -> int:
+    if figure.unit_span:
+        return max(end, figure.unit_span[1] - sentence.start)
+    return end
+
+
+def _after_brackets(text: str, position: int) -> int:
+    """Skip a bracketed conversion after the figure: "1,300 square kilometers (500 square miles) of land"."""
+    match = re.match(r"\s*\([^()]*\)", text[position:])
+    return position + match.end() if match else position
+
+
+def _conversion_anchor(text: str, start: int) -> int:
+    """A figure in brackets right after another figure is a conversion: read it at the first one."""
+    match = CONVERSION_OPENING.search(text[:start])
+    return match.start(1) if match else start
+
+
+@lru_cache(maxsize=8)
+def _role_words_cached(names: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    roles: set[str] = set()
+    for entry in names:
+        singles = [name.lower() for name in entry if " " not in name]
+        outcome = any(len(words) == 2 and "people" in words for words in (name.lower().split() for name in entry))
+        for word in singles:
+            # "killed", "evacuated"; and in an entry the lexicon also writes as "people X", its
+            # adjectives too ("dead", "hurt", "missing"), but not its plural nouns ("victims").
+            if _is_participle(word) or (outcome and not _looks_plural(word)):
+                roles.add(word)
+        for words in (name.lower().split() for name in entry):
+            if len(words) == 2 and "people" in words:
+                roles.add(words[1] if words[0] == "people" else words[0])
+    roles.discard("people")
+    return frozenset(roles)
+
+
+def _role_words(rules: RuleSet) -> frozenset[str]:
+    names = tuple((entry.head, *entry.synonyms) for entry in rules.subjects)
+    return _role_words_cached(names)
+
+
+def _verbs(rules: RuleSet) -> frozenset[str]:
+    """Single-word reporting verbs: "The group expects sales of ..." -> sales, not "expects sales"."""
+    return frozenset(v.lower() for v in rules.verbs if " " not in v)
