@@ -23,5 +23,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest -q
 
+# Extraction and story scores against ../shared (benchmarks and gold are not in this repo).
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py --shared ../shared
+
+# Throughput and memory on a synthetic corpus built from seeds/ (minutes, not a test).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
