@@ -26,7 +26,8 @@ import pandas as pd
 
 from checker.checks.base import ClaimGroup, Pair, Story, Waiver
 from checker.checks.compare import comparable_horizons
-from checker.lexicon import Lexicon, SubjectProfile, plain_words
+from checker.checks.conversion import restatements
+from checker.lexicon import NAMELESS, Lexicon, SubjectProfile, first_clause, plain_words, singular
 from checker.models import Claim, Document, Finding
 from checker.ruleset import RuleSet
 
@@ -51,6 +52,8 @@ def claims_frame(claims: Sequence[Claim], lexicon: Lexicon) -> pd.DataFrame:
 
 def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     after = claim.sentence[claim.end - claim.sentence_start:] if claim.sentence else ""
+    if claim.kind == "percent":
+        return _percent_profile(claim, lexicon, after)
     if claim.kind == "measure" or claim.dimension:
         # a physical unit names no subject: '1,300 square kilometres' alone groups with nothing
         return lexicon.profile(claim.subject, None, after)
@@ -60,6 +63,33 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
         return lexicon.profile(claim.subject_key, None, after)
     return lexicon.profile(claim.subject, claim.unit, after)
 
+
+def _percent_profile(claim: Claim, lexicon: Lexicon, after: str) -> SubjectProfile | None:
+    """A percent's subject is usually its base ('68% of members'), not what it measures: '68% of
+    members took part' and '91% of members voted' share a base and are different quantities. The
+    first content word after the base ('took', 'voted', 'ran', 'cancelled') joins the head, so only
+    shares of one base doing one thing meet; a share that names no base is not grouped."""
+    subject = claim.subject or ""
+    if not subject or set(plain_words(subject)) <= NAMELESS:
+        return None
+    profile = lexicon.profile(subject, None, after)
+    if profile is None:
+        return None
+    base_words = {singular(w) for w in plain_words(subject)}
+    clause = _PERCENT_WORD.sub(" ", first_clause(after))
+    predicate = next((w for w in (singular(w) for w in plain_words(clause))
+                      if w not in base_words and w not in _FUNCTION_WORDS and not w[0].isdigit()), "")
+    head = f"{profile.head} {predicate}".strip()
+    return SubjectProfile(head, profile.place, profile.modifiers)
+
+
+_PERCENT_WORD = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+# Words after a percentage that say nothing about what it measures: grammar, time and scale words.
+_FUNCTION_WORDS = frozenset("""of from to on in at by for with than against over under into onto up down its their
+his her our this that these those them it they who whom which what had has have having been be being was were is
+are will would could may might can do did does not also just only year years earlier month months quarter week
+weeks day days ago last previous next coming end same period time billion million thousand trillion bn m per cent percent point
+points""".split())
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
 
@@ -213,8 +243,17 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     if not frame.empty:
         frame = frame.assign(group=assign_groups(frame))
         groups = build_groups(claims, frame)
+        restated = restatements(claims)
+        wholes = stated_wholes(claims)
+        vague = {c.id for c in claims if _is_vague(c, rules)}
         for row in candidate_pairs(frame).itertuples(index=False):
+            if {row.id_a, row.id_b} & (restated | vague):
+                continue  # a bracketed conversion repeats its figure (CC201 checks it); 'thousands' commits to no figure
+            if (row.id_a in wholes) != (row.id_b in wholes):
+                continue  # '6,500 of its 21,000 staff': a whole is never the same quantity as a part
             a, b = by_id[row.id_a], by_id[row.id_b]
+            if _range_ends(a, b):
+                continue
             same_document = a.document == b.document
             wire = (not same_document and a.sentence != "" and
                     similarity(a.sentence, b.sentence) >= rules.tolerances.wire_copy_similarity)
@@ -227,6 +266,42 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     return Story(documents={d.id: d for d in documents}, claims=dict(by_id), groups=groups, pairs=pairs,
                  wire_copies=copies.clusters(), rules=rules, lexicon=lexicon,
                  findings=list(findings), waivers=list(waivers))
+
+
+_WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|part of)\s+(?:its|the|their|our|his|her|all|a total of)\s*$",
+                           re.IGNORECASE)
+_RANGE_GAP = re.compile(r"^\s*(?:to|-|\u2013|and)\s*$", re.IGNORECASE)
+
+
+def stated_wholes(claims: Sequence[Claim]) -> set[str]:
+    """Claims named as the whole of a figure before them in their sentence: '6,500 of its 21,000
+    staff', '2,100 jobs, part of the 11,000 cuts'. The whole is another quantity than its part even
+    when both carry one head (staff, jobs), so the engine never pairs a whole with a non-whole."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault((claim.document, claim.sentence_start), []).append(claim)
+    out: set[str] = set()
+    for group in by_sentence.values():
+        group.sort(key=lambda c: c.start)
+        for part, whole in zip(group, group[1:]):
+            gap = part.sentence[part.end - part.sentence_start:whole.start - whole.sentence_start]
+            if len(gap) <= 80 and _WHOLE_BEFORE.search(gap):
+                out.add(whole.id)
+    return out
+
+
+def _range_ends(a: Claim, b: Claim) -> bool:
+    """'fall by 6C to 8C': two ends of one range printed as two figures, not two claims that differ."""
+    if a.document != b.document or a.sentence_start != b.sentence_start:
+        return False
+    first, second = sorted((a, b), key=lambda c: c.start)
+    return bool(_RANGE_GAP.match(first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]))
+
+
+def _is_vague(claim: Claim, rules: RuleSet) -> bool:
+    """'thousands', 'dozens': an order of magnitude, which a precise figure never contradicts."""
+    words = " ".join(claim.text.lower().split())
+    return any(words.endswith(w.lower()) for amount in rules.amounts for w in amount.words)
 
 
 class _UnionFind:

@@ -13,6 +13,7 @@ agency" meet the same alias. The longest alias found inside the attribution wins
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,11 +112,28 @@ class Lexicon:
             if found is None:
                 continue
             head, words, head_at = found
-            place = _place(subject or "") or _place(_first_clause(after))
+            head = self._predicate_part(head, first_clause(after)) or head
+            place = _place(subject or "") or _place(first_clause(after))
             if place:
                 place = " ".join(self.plain(place))  # 'Russian territory' and 'Russia' are one place
             return SubjectProfile(head, place, self._modifiers(words, head_at, head))
         return None
+
+    def _predicate_part(self, head: str, clause: str) -> str | None:
+        """A part of `head` named by the words after the figure: '23 people had been confirmed dead'
+        counts deaths, not people, and '42 people were arrested' counts arrests. Only parts listed for
+        the head in rules/subjects.yaml are read, so a predicate never moves a count to another whole."""
+        parts = self._parts.get(head)
+        if not parts or not clause:
+            return None
+        words = [singular(w) for w in plain_words(clause)]
+        best: tuple[int, str] | None = None  # (position, part head): the first part named wins
+        for phrase, part in self._synonyms.items():
+            if part in parts and part != head:
+                at = _find(words, phrase)
+                if at >= 0 and (best is None or at < best[0]):
+                    best = (at, part)
+        return best[1] if best else None
 
     def is_part(self, part: str, whole: str) -> bool:
         """True when `part` is counted within `whole`, directly or through another part."""
@@ -143,7 +161,9 @@ class Lexicon:
         if best is not None:
             return best[2], words, best[1]
         content = [w for w in words if not w.replace(".", "").replace(",", "").isdigit()]
-        return (content[-1], words, len(words) - 1) if content else None
+        if not content or content[-1] in NAMELESS:
+            return None  # 'the amount', 'a duration': the phrase names no counted thing
+        return content[-1], words, len(words) - 1
 
     def _synonym_candidates(self, words: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
         present = set(words)
@@ -231,6 +251,8 @@ def _place(text: str) -> str | None:
             if not bare:
                 break
             if bare[0].isupper():
+                if bare.lower() in _CALENDAR_WORDS:
+                    break  # 'on Saturday', 'in July' say when, not where
                 if bare.lower() not in _PLACE_NOUNS:
                     names.append(bare.lower())
                 if possessive:
@@ -248,7 +270,7 @@ _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|and|but|which|wh
                          r"because|since|when|where|with|including|said|says|according)\b", re.IGNORECASE)
 
 
-def _first_clause(text: str, max_words: int = 10) -> str:
+def first_clause(text: str, max_words: int = 10) -> str:
     """The words after a figure up to the end of its clause: the figure's own phrase."""
     clause = _CLAUSE_END.split(text, maxsplit=1)[0]
     return " ".join(clause.split()[:max_words])
@@ -256,5 +278,13 @@ def _first_clause(text: str, max_words: int = 10) -> str:
 
 _COMPASS = {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
             "southeastern", "southwestern", "east", "west", "north", "south"}
+# Words an extractor falls back to when it found no subject; a claim with one of them names nothing to
+# group by, and grouping every "amount" or "duration" of a story together only invents conflicts.
+# 'distance' and 'area' stay: a length or an area is one quantity the dimension already narrows ('the river
+# crested at 6.2 metres'); a 'duration' is as often an age or a career as the length of an event.
+NAMELESS = frozenset({"amount", "number", "figure", "total", "value", "duration", "period", "percentage", "percent",
+                      "proportion", "share", "rate", "level", "sum", "quantity"})
+_CALENDAR_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name, *calendar.day_abbr,
+                                                *calendar.month_abbr] if name}
 # 'Kursk region' and 'Kursk Oblast' are one place
 _PLACE_NOUNS = {"oblast", "region", "province", "state", "county", "district", "city", "territory", "soil"}

@@ -19,7 +19,7 @@ Does not fire: "1,300 square kilometers (500 square miles)" — 1,300 km² is 50
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -99,8 +99,33 @@ class ConversionMismatch(Check):
     def _adjacent(first: Claim, second: Claim, options: ConversionOptions) -> bool:
         if first.dimension != second.dimension or (first.unit and first.unit == second.unit):
             return False
-        gap_start, gap_end = first.end - first.sentence_start, second.start - second.sentence_start
-        if not 0 <= gap_end - gap_start <= options.max_gap:
-            return False
-        gap = first.sentence[gap_start:gap_end]
-        return bool(_CONNECTOR.search(gap)) and not re.search(r"\d", gap)
+        return _joined_as_conversion(first, second, options.max_gap)
+
+
+def _joined_as_conversion(first: Claim, second: Claim, max_gap: int) -> bool:
+    """The second figure follows the first in brackets or after 'or', with no other figure between."""
+    if first.document != second.document or first.sentence_start != second.sentence_start:
+        return False
+    gap_start, gap_end = first.end - first.sentence_start, second.start - second.sentence_start
+    if not 0 <= gap_end - gap_start <= max_gap:
+        return False
+    gap = first.sentence[gap_start:gap_end]
+    return bool(_CONNECTOR.search(gap)) and not re.search(r"\d", gap)
+
+
+def restatements(claims: Iterable[Claim], max_gap: int = ConversionOptions().max_gap) -> set[str]:
+    """Claims that restate the figure before them in another unit: '40.3C (104.5F)', '€3.9 billion
+    ($4.2 billion)'. They carry no figure of their own: comparing them with other articles would
+    count one figure twice, and a bad conversion is this check's finding, not a contradiction."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault((claim.document, claim.sentence_start), []).append(claim)
+    out: set[str] = set()
+    for group in by_sentence.values():
+        group.sort(key=lambda c: c.start)
+        for first, second in zip(group, group[1:]):
+            same_kind = (first.dimension is not None and first.dimension == second.dimension) or (
+                first.kind == second.kind == "money")
+            if same_kind and first.unit != second.unit and _joined_as_conversion(first, second, max_gap):
+                out.add(second.id)
+    return out

@@ -23,7 +23,17 @@ from pydantic import BaseModel, ConfigDict
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import connected, differ
 from checker.checks.narrate import claims_of, evidence, figures, sources
-from checker.models import Severity
+from checker.models import Claim, Severity
+
+
+_DATED = {"past", "period", "point"}
+
+
+def _headline_over_body(a: Claim, b: Claim) -> bool:
+    """Headlines drop tense ('Firm to cut 12,000 jobs' reads as now), so a headline figure is held
+    against the body's figure of any undated horizon; a body figure dated to another day or year
+    ('12 dead on Monday') still explains itself."""
+    return (a.in_headline != b.in_headline) and not ({a.horizon_detail.kind, b.horizon_detail.kind} & _DATED)
 
 
 class InternalOptions(BaseModel):
@@ -62,9 +72,11 @@ class InternalInconsistency(Check):
     def run(self, story: Story, options: InternalOptions) -> Iterator[Issue]:
         flagged: dict[str, list[tuple[str, str]]] = {}
         for pair in story.pairs:
-            if not pair.same_document or pair.sources == "different" or not pair.horizons_comparable:
+            if not pair.same_document or pair.sources == "different":
                 continue
             a, b = story.claim(pair.a), story.claim(pair.b)
+            if not pair.horizons_comparable and not _headline_over_body(a, b):
+                continue
             if options.headline_only and not (a.in_headline or b.in_headline):
                 continue
             if pair.sources == "unstated" and a.source_key != b.source_key and not (a.in_headline or b.in_headline):

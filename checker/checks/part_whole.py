@@ -2,8 +2,8 @@
 
 What it flags: a claim about a part (officers, generals, children, arrests — the `parts` of a
 subject in rules/subjects.yaml) whose lowest possible value exceeds the highest possible value of
-a claim about its whole (troops, people, protesters) for a comparable time, in the same article
-or from the same source.
+a claim about its whole (troops, people, protesters) named in the same sentence, for a comparable
+time.
 
 Why: "15,000 officers among 12,000 troops" cannot be right; usually a figure was attached to the
 wrong noun or a digit slipped.
@@ -75,6 +75,8 @@ class PartExceedsWhole(Check):
 
     @staticmethod
     def _related(story: Story, part: Claim, whole: Claim) -> bool:
-        same_voice = part.document == whole.document or (
-            story.lexicon.source_relation(part.source_key, whole.source_key) in ("same", "related"))
-        return same_voice and comparable_horizons(part.horizon_detail, whole.horizon_detail, story.rules)
+        # Only a part named with its whole ('12,000 troops, including 500 officers') is surely a part
+        # of that whole: across sentences, '42 arrests' and 'three protesters taken to hospital'
+        # share the head protesters without one counting the other.
+        same_sentence = part.document == whole.document and part.sentence_start == whole.sentence_start
+        return same_sentence and comparable_horizons(part.horizon_detail, whole.horizon_detail, story.rules)

@@ -3,7 +3,9 @@
 What it flags: a count followed in the same sentence by a percentage of a whole ("11,000 jobs,
 about 13% of staff"), when the story states that whole ("its 85,000 employees"): N / BASE must
 come within `percent_of_base` (rules/tolerances.yaml, in points: 0.02 = 2 points) of P, widened
-by P's hedge and rounding. The whole is looked up in the same article first, then in the others.
+by P's hedge and rounding. The whole is looked up in the same article, and only when it states none in the others (another
+outlet's "workers" may count one plant); the share is fine if it fits any whole found. The finding holds the share and the shares
+other articles print that fit the whole, not the part or the whole (they are other quantities).
 
 Why: the share and the count are often taken from different releases; if they disagree one of
 them is stale or wrong.
@@ -68,23 +70,45 @@ class PercentOfBase(Check):
             whole_head = self._whole_head(story, share)
             if part is None or part.value is None or whole_head is None:
                 continue
-            for whole in self._wholes(story, whole_head, share):
-                if not whole.value:
-                    continue
-                implied = 100 * part.value / whole.value
-                hedge = find_hedge(share.qualifier, story.rules)
-                slack = max(100 * story.rules.tolerances.percent_of_base, 0.5,
-                            (hedge.tolerance or 0) * share.value if hedge else 0)
-                if abs(implied - share.value) <= slack:
-                    break
-                ids = [part.id, share.id, whole.id]
-                yield Issue(
-                    claims=ids,
-                    message=f"{part.text} is {number(round(implied, 1))}% of {whole.text}, not {share.text}",
-                    explanation=(f"The sentence gives {part.text} as {share.text} of the whole, but the story states "
-                                 f"the whole as {whole.text}, of which {part.text} is {implied:.1f}%. One of the "
-                                 f"three figures is stale or wrong.\n{evidence(story, ids)}"))
-                break
+            wholes = [w for w in self._wholes(story, whole_head, share) if w.value and w.value > part.value]
+            if not wholes or any(self._fits(story, part, share, w) for w in wholes):
+                continue  # some whole the article states makes the share right
+            whole = max(wholes, key=lambda w: w.value or 0.0)  # the total, not a plant or a union's members
+            implied = 100 * part.value / (whole.value or 1.0)
+            agreeing = self._agreeing_shares(story, share, implied)
+            ids = [share.id, *agreeing]
+            yield Issue(
+                claims=ids,
+                message=f"{part.text} is {number(round(implied, 1))}% of {whole.text}, not {share.text}",
+                explanation=(f"The sentence gives {part.text} as {share.text} of the whole, but the story "
+                             f"states the whole as {whole.text}, of which {part.text} is {implied:.1f}%. One of the "
+                             f"three figures is stale or wrong."
+                             + (" Other articles print a share that fits." if agreeing else "")
+                             + f"\n{evidence(story, [part.id, share.id, whole.id, *agreeing])}"))
+
+    @staticmethod
+    def _fits(story: Story, part: Claim, share: Claim, whole: Claim) -> bool:
+        implied = 100 * (part.value or 0.0) / (whole.value or 1.0)
+        hedge = find_hedge(share.qualifier, story.rules)
+        slack = max(100 * story.rules.tolerances.percent_of_base, 0.5,
+                    (hedge.tolerance or 0) * (share.value or 0.0) if hedge else 0)
+        return abs(implied - (share.value or 0.0)) <= slack
+
+    @staticmethod
+    def _agreeing_shares(story: Story, share: Claim, implied: float) -> list[str]:
+        """Shares of the same quantity in other articles that fit the stated whole: the figure the
+        wrong share should have been, so the finding holds both sides and never the part or whole
+        (different quantities, quoted in the explanation instead)."""
+        group = story.group_of(share.id)
+        if group is None:
+            return []
+        out = []
+        for claim_id in group.claims:
+            other = story.claim(claim_id)
+            if other.document != share.document and other.value is not None and abs(other.value - implied) <= max(
+                    100 * story.rules.tolerances.percent_of_base, 0.5) + (abs(other.value) * 0.1 if other.qualifier else 0):
+                out.append(other.id)
+        return out
 
     @staticmethod
     def _count_before(story: Story, share: Claim, options: PercentOptions) -> Claim | None:
@@ -111,4 +135,6 @@ class PercentOfBase(Check):
     def _wholes(story: Story, head: str, share: Claim) -> list[Claim]:
         wholes = [story.claim(i) for g in story.groups if g.head == head and g.family == "count" for i in g.claims
                   if story.claim(i).kind != "percent" and story.claim(i).id != share.id]
-        return sorted(wholes, key=lambda c: (c.document != share.document, c.document, c.start))
+        # the article's own whole first: another outlet's "workers" may count one plant or one union
+        own = [w for w in wholes if w.document == share.document]
+        return sorted(own or wholes, key=lambda c: (c.document, c.start))
