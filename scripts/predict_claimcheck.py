@@ -60,7 +60,7 @@ def main() -> int:
             unit = None  # quantulum3 calls "3,000 troops" a dimensionless 3,000
         elif figure.kind == "count" and figure.unit_span is not None:
             phrase = noun_phrase(text[figure.unit_span[0]:figure.unit_span[1]])
-            if unit and phrase.endswith(unit):  # a counted noun, not a dimensionless unit ("ppb")
+            if unit and unit in phrase.split():  # a counted noun, not a dimensionless unit ("ppb")
                 unit = phrase
         ranged = figure.is_range
         return {

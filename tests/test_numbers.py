@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract.figures import find_figures
+from checker.extract.nouns import noun_phrase
 from checker.extract.numbers import NumberScanner, parse_digits, parse_number_words
 from checker.ruleset import load_rules
 
@@ -29,11 +30,30 @@ def test_number_words(words: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [("3,000", 3000), ("1.3 million", 1.3e6), ("25k", 25_000), ("$2bn", 2e9), ("0.5", 0.5), (".001", 0.001),
-     ("4 trillion", 4e12), ("12,345,678.9", 12_345_678.9)],
+     ("4 trillion", 4e12), ("12,345,678.9", 12_345_678.9), ("10 000", 10_000), ("1\u202f250", 1250),
+     ("5 mln", 5e6), ("one sixth", 1 / 6), ("three halves", 1.5), ("two-thirds", 2 / 3), ("one out of three", 1 / 3),
+     ("three in 10", 0.3), ("two and a half", 2.5), ("half a dozen", 6)],
 )
 def test_scanner_reads_digits_and_magnitudes(text: str, value: float) -> None:
     (token,) = SCANNER.scan(text)
     assert token.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["the first half of the year", "a third term in office", "scored 2 in 3 minutes",
+                                  "2019 100"])
+def test_scanner_reads_no_fraction_where_none_is_meant(text: str) -> None:
+    assert not any(t.fraction for t in SCANNER.scan(text))
+
+
+@pytest.mark.parametrize(
+    ("written", "phrase"),
+    [("hottest electric cars", "hot electric car"), ("earliest investors", "early investor"),
+     ("best seats", "good seat"), ("smallest shops", "small shop"), ("latest models", "late model"),
+     ("coastal and inland towns", "coastal inland town"), ("crates of apples", "crate apple"),
+     ("interest payments", "interest payment")],
+)
+def test_noun_phrase_normalises_modifiers(written: str, phrase: str) -> None:
+    assert noun_phrase(written) == phrase
 
 
 def test_scanner_keeps_two_separate_word_numbers_apart() -> None:

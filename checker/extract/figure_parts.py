@@ -15,7 +15,7 @@ from checker.ruleset import Hedge, RuleSet
 
 # "$58 per barrel", "$3,500 a month", "800,000 barrels a day", "times a minute"
 _PER = re.compile(
-    r"(?:\s*/\s*|\s+(?:per|a|an|each|every)\s+|-(?:a|an|per)-)(?!\w+\s+(?:earlier|ago|later|before|after|on|from)\b)", re.IGNORECASE
+    r"(?:\s*/\s*|\s+(?:per|a|an|each|every)\s+|\s+(?:a|an)-|-(?:a|an|per)-)(?!\w+\s+(?:earlier|ago|later|before|after|on|from)\b)", re.IGNORECASE
 )
 _PER_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _PER_ARTICLE_NOUNS = {"share", "head", "person", "piece", "ticket", "unit", "barrel", "gallon", "litre", "liter",
@@ -54,6 +54,8 @@ def read_atom(text: str, token: NumberToken, start: int, end: int) -> Atom | Non
     prefix = None if token.spelled or token.vague else lexicon.prefix_before(text, token.start)
     if token.abbreviation is not None and _abbreviation_is_magnitude(text, token, prefix, end):
         token = with_abbreviation(token)
+    if prefix is not None and guarded_prefix_refused(text, token, prefix):
+        prefix = None
     value = token.value
     atom_start = prefix.start if prefix and prefix.start >= start else token.start
     minus = _MINUS.search(text, max(start, token.start - 6), token.start)
@@ -93,6 +95,14 @@ def read_atom(text: str, token: NumberToken, start: int, end: int) -> Atom | Non
             unit = UnitInfo(f"{unit.name} per {name}", unit.entity)
             atom_end = per_end
     return Atom(token, atom_start, atom_end, value, prefix, unit, unit_span)
+
+
+def guarded_prefix_refused(text: str, token: NumberToken, prefix: UnitMatch) -> bool:
+    """'PS5' is a console, 'PS2.7m' is £2.7m: a guarded prefix needs an amount written like money."""
+    if text[prefix.start:prefix.end] not in unit_lexicon().vocabulary.guarded_prefixes:
+        return False
+    digits = token.integer_digits or ""
+    return not (token.has_magnitude or token.abbreviation or "," in digits or "." in digits)
 
 
 def _abbreviation_is_magnitude(text: str, token: NumberToken, prefix: UnitMatch | None, end: int) -> bool:
@@ -187,7 +197,7 @@ def _compile(rules: RuleSet) -> Grammar:
     amount_words = {w for amount in rules.amounts for phrase in amount.words for w in phrase.lower().split()}
     number_words = sorted({*SMALL_NUMBERS, "hundred", "thousand", "million", "billion", "trillion", "dozen",
                            *(w for w in amount_words if w not in ("a", "of"))}, key=len, reverse=True)
-    has_number = re.compile(r"\d|\b(?:" + "|".join(number_words) + r")\b", re.IGNORECASE)
+    has_number = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\b(?:" + "|".join(number_words) + r")\b", re.IGNORECASE)
     return Grammar(NumberScanner(rules.amounts), hedges, hedge_re, frozenset(w.lower() for w in rules.label_words),
                    has_number)
 

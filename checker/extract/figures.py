@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from checker.extract.figure_parts import Atom, Grammar, grammar_for, per_time, read_atom
+from checker.extract.figure_parts import Atom, Grammar, grammar_for, guarded_prefix_refused, per_time, read_atom
 from checker.extract.hybrid import FractionReading, fractions_with_units
 from checker.extract.nonclaims import inside, is_identifier, is_ordinal_compound, looks_like_year, masked_spans
 from checker.extract.nouns import CountedNoun, counted_noun
@@ -32,6 +32,7 @@ from checker.extract.units import UnitInfo, base_form, unit_lexicon
 from checker.ruleset import Hedge, RuleSet
 
 _RANGE_GAP = re.compile(r"-?\s*(?:to|through|thru|-|–|—|and|or)\s*-?\s*", re.IGNORECASE)
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+/−|\+-)\s*")
 _YEAR_CONTEXT_BEFORE = re.compile(r"\b(?:in|since|from|until|by|of|during|the|and|to|between|before|after)\s+$",
                                   re.IGNORECASE)
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b(?!')")
@@ -41,8 +42,17 @@ _PERCENT_UNITS = {"percentage", "percentage point", "basis point"}
 _ELLIPSIS_GAP = re.compile(
     r"[^\d.;:!?()\[\]]{0,40}?\b(?:to|at|from|and|or|versus|vs\.?|including|than)\s+", re.IGNORECASE
 )
+# "stolen this year, compared with 63": a comparison names the same kind of amount however far back
+_COMPARISON_GAP = re.compile(r"[^\d;:!?()\[\]]{0,120}?\bcompared (?:with|to)\s+", re.IGNORECASE)
 # "Smith, 66, said": a person's age in years
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s$")
+# "who was 10", "she will be 35", "at the age of 21": a person's age in years
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:who|he|she|I|they|we)\s+(?:is|was|were|are|will be|would be|turned|turns|has turned|had turned)"
+    r"(?:\s+now)?|\bage of)\s+$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:by|when|in|on|at|and|but|years?\b))")
 _APPOSITION_AFTER = re.compile(r",|\s*$")
 MAX_AGE = 120
 
@@ -51,6 +61,7 @@ MAX_AGE = 120
 class _Candidate:
     first: Atom
     last: Atom | None = None  # the range's high end, if a range
+    plus_minus: bool = False  # "9.8 ± 0.2 m/s2": last is the uncertainty, not an end
 
     @property
     def start(self) -> int:
@@ -68,7 +79,6 @@ def find_figures(text: str, rules: RuleSet, start: int = 0, end: int | None = No
     if start >= end or not grammar.has_number.search(text, start, end):
         return []
     masks = masked_spans(text, start, end)
-    lexicon = unit_lexicon()
     atoms = [_fraction_atom(reading) for reading in fractions_with_units(text, start, end)]
     read_spans = [(atom.start, atom.end) for atom in atoms]
     dropped_end = -1
@@ -79,7 +89,7 @@ def find_figures(text: str, rules: RuleSet, start: int = 0, end: int | None = No
         if (
             inside(token, masks)
             or glued_to_dropped
-            or (is_identifier(text, token, start) and lexicon.prefix_before(text, token.start) is None)
+            or (is_identifier(text, token, start) and not _has_currency_prefix(text, token))
             or is_ordinal_compound(text, token, end)
         ):
             dropped_end = token.end
@@ -95,16 +105,47 @@ def find_figures(text: str, rules: RuleSet, start: int = 0, end: int | None = No
         figure = _to_figure(text, candidate, grammar, rules, start, end)
         if figure is not None and (not figures or figure.start >= figures[-1].end):
             if figures and figure.kind == "number":
-                figure = _inherit_unit(text, figures[-1], figure)
+                figure = _inherit_unit(text, figures, figure)
+            if _is_accounting_negative(text, figures, figure):
+                figure = figure.model_copy(update={"value": -figure.value, "low": _negated(figure.high),
+                                                   "high": _negated(figure.low)})
             figures.append(figure)
     return figures
 
 
-def _inherit_unit(text: str, previous: Figure, figure: Figure) -> Figure:
-    """Give an elliptical bare number the unit of the figure it continues ("up 5 points to 4,577")."""
-    if previous.unit is None or previous.kind == "percent":
-        return figure  # "rose 0.1% to 1,333": after a change in percent comes a level, not a percent
-    if not _ELLIPSIS_GAP.fullmatch(text, previous.end, figure.start) or text[figure.end:figure.end + 1] == "%":
+def _has_currency_prefix(text: str, token: NumberToken) -> bool:
+    prefix = unit_lexicon().prefix_before(text, token.start)
+    return prefix is not None and not guarded_prefix_refused(text, token, prefix)
+
+
+def _is_accounting_negative(text: str, figures: list[Figure], figure: Figure) -> bool:
+    """'revenue was ($99.99)': brackets around an amount alone mark a loss. Right after another
+    figure they hold its conversion ('1.2 billion shekels ($330 million)'), which stays positive."""
+    if figure.kind != "money" or figure.value <= 0 or figure.start == 0:
+        return False
+    if text[figure.start - 1] != "(" or text[figure.end:figure.end + 1] != ")":
+        return False
+    return not figures or bool(text[figures[-1].end:figure.start - 1].strip())
+
+
+def _negated(value: float | None) -> float | None:
+    return None if value is None else -value
+
+
+def _inherit_unit(text: str, figures: list[Figure], figure: Figure) -> Figure:
+    """Give an elliptical bare number the unit of the figure it continues ("up 5 points to 4,577").
+
+    After a change in percent comes a level, in the unit of the last level written: "1,463 points
+    ... rose 0.1% to 1,333" is in points; with no earlier level the number stays bare.
+    """
+    last = figures[-1]
+    if text[figure.end:figure.end + 1] == "%":
+        return figure
+    if not (_ELLIPSIS_GAP.fullmatch(text, last.end, figure.start)
+            or _COMPARISON_GAP.fullmatch(text, last.end, figure.start)):
+        return figure
+    previous = next((f for f in reversed(figures) if f.kind != "percent"), None)
+    if previous is None or previous.unit is None:
         return figure
     if previous.kind == "count":
         return figure.model_copy(update={"unit": previous.unit, "unit_span": previous.unit_span, "kind": "count"})
@@ -126,6 +167,10 @@ def _join_ranges(text: str, atoms: list[Atom], segment_start: int) -> list[_Cand
         second = atoms[index + 1] if index + 1 < len(atoms) else None
         if second is not None:
             verdict = _range_verdict(text, first, second, segment_start)
+            if verdict == "plus-minus":
+                candidates.append(_Candidate(first, second, plus_minus=True))
+                index += 2
+                continue
             if verdict == "range":
                 low = first
                 if not first.token.has_magnitude and second.token.has_magnitude and first.value < second.token.value / second.token.scale:
@@ -147,6 +192,8 @@ def _join_ranges(text: str, atoms: list[Atom], segment_start: int) -> list[_Cand
 
 def _range_verdict(text: str, first: Atom, second: Atom, segment_start: int) -> str | None:
     gap_end = second.start
+    if _PLUS_MINUS.fullmatch(text, first.end, gap_end) and _units_agree(first, second):
+        return "plus-minus"
     if _RANGE_GAP.fullmatch(text, first.end, gap_end) is None or first.token.vague or second.token.vague:
         return None
     if second.unit is None and (
@@ -187,7 +234,7 @@ def _to_figure(text: str, candidate: _Candidate, grammar: Grammar, rules: RuleSe
     unit_atom = candidate.unit_atom
     unit = unit_atom.unit or first.unit
     noun: CountedNoun | None = None
-    if unit is None:
+    if unit is None and not first.token.fraction:  # "two-thirds of voters" is a share, not 0.67 voters
         plural = last is not None or first.value != 1 or first.token.vague
         noun = counted_noun(text, unit_atom.end, end, plural, allow_hyphen=plural)
     if not _is_claim(text, candidate, noun, grammar, start):
@@ -197,7 +244,9 @@ def _to_figure(text: str, candidate: _Candidate, grammar: Grammar, rules: RuleSe
     value = first.value
     low = high = value
     is_range = False
-    if last is not None:
+    if last is not None and candidate.plus_minus:
+        low, high, is_range = first.value - abs(last.value), first.value + abs(last.value), True
+    elif last is not None:
         low, high, is_range = min(first.value, last.value), max(first.value, last.value), True
         value = low
     elif first.token.vague:
@@ -240,6 +289,8 @@ def _is_age(text: str, candidate: _Candidate, start: int, end: int) -> bool:
     if first.value != int(first.value) or "." in (first.token.integer_digits or ""):
         return False
     window_start = max(start, first.start - 30)
+    if _AGE_BEFORE.search(text, window_start, first.start) and _AGE_AFTER.match(text, first.end, end):
+        return True
     return bool(_APPOSITION_BEFORE.search(text, window_start, first.start)) and bool(
         _APPOSITION_AFTER.match(text, first.end, end))
 
@@ -264,7 +315,7 @@ def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, gramma
         return False
     if noun is None and not first.token.spelled and _NAME_AFTER.match(text, atom.end):
         return False  # "787 Dreamliner", "11 Pro": part of a name
-    if noun is None and (first.token.spelled or first.token.vague) and candidate.last is None:
+    if noun is None and (first.token.spelled or first.token.vague) and candidate.last is None and not first.token.fraction:
         return False  # "the other two", "one of them": a number word alone refers back, it does not count
     return True
 

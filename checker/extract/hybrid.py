@@ -112,7 +112,7 @@ def clear_caches() -> None:
 
 # "2 1/2 in", "1/4 inch", "⅓ cup": fractions with a unit. A bare slashed pair is a date or a
 # score ("24/7", "9/11") and stays masked; with a unit after it, it is an amount.
-_FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}\s)?\d{1,3}/\d{1,3}(?![\w/])|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+_FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}\s)?\d{1,3}[/⁄]\d{1,3}(?![\w/⁄])|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def fractions_with_units(text: str, start: int, end: int) -> list[FractionReadin
         raw = raw_token_after(text, found.end(), end)
         if raw is None or raw.touching:
             continue
-        snippet = text[found.start():raw.end]
+        snippet = text[found.start():raw.end].replace("⁄", "/")  # the fraction slash U+2044
         parsed = parse_snippet(snippet)
         if len(parsed) != 1 or parsed[0].start != 0 or parsed[0].end != len(snippet):
             continue

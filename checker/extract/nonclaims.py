@@ -26,7 +26,7 @@ _MASKS = [
     # Month year: "February 2022", "June of 2018"
     re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?\d{{4}}\b"),
     # numeric dates and slashed pairs: 24/10/2024, 2024-10-24, 24/7
-    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\b\d+/\d+\b"),
+    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\b\d+[/⁄]\d+\b"),
     # clock times: 10:30, 10:30:15, 10.45pm, 3 p.m., 11 a.m., 22pm
     re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)",
                re.IGNORECASE),
@@ -38,6 +38,8 @@ _MASKS = [
     re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b97[89][-\d]{10,}\b"),
     # ordinals: 1st, 22nd, 3rd, 10th; decades: 1990s, 90s, '90s
     re.compile(r"\b\d+(?:st|nd|rd|th)\b|[’']?\b\d+0s\b"),
+    # video resolutions, not pence: "1080p", "720p", "4320p"
+    re.compile(r"\b(?:144|240|360|480|576|720|1080|1440|2160|4320)[pi]\b"),
     # read times and scores printed by page furniture: "2 min read"
     re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b", re.IGNORECASE),
 ]

@@ -22,9 +22,13 @@ MAX_PHRASE_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 # "one of the X", "dozens of X": the determiners that may sit between "of" and the noun.
 _OF = re.compile(
-    r" of (?:(?:the|these|those|his|her|its|their|our|my|your|them)\s+)?(?:(?:most|best|worst|biggest|largest)\s+)?",
+    r" of (?:(?:the|these|those|his|her|its|their|our|my|your|them)\s+)?(?:most\s+)?",
     re.IGNORECASE,
 )
+# "5,700 categories of products", "barrels of oil": a bare noun after "of" completes the counted phrase.
+_OF_COMPLEMENT = re.compile(r" of (?=[A-Za-z])", re.IGNORECASE)
+# Superlatives and comparatives whose base is not the word minus its ending (see words.yaml)
+_SUPERLATIVE = re.compile(r"^[a-z]{3,}est$")
 
 
 # fishermen, policemen, chairmen (but not specimen, omen, acumen)
@@ -37,6 +41,8 @@ class WordLists(BaseModel):
     stop: frozenset[str]
     skip_modifiers: frozenset[str]
     irregular_plurals: dict[str, str]
+    adjective_bases: dict[str, str]
+    not_superlatives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +120,7 @@ def counted_noun(text: str, pos: int, end: int, plural: bool, allow_hyphen: bool
             break  # a singular count's phrase ends before any -s word ("one proposal asks")
         content.append(span)
         if plural and is_plural(lower):
-            return _build(text, content)
+            return _build(text, _with_complement(text, content, end))
     if not content:
         return None
     if plural:
@@ -124,11 +130,29 @@ def counted_noun(text: str, pos: int, end: int, plural: bool, allow_hyphen: bool
     return _build(text, content[:3])
 
 
+def _with_complement(text: str, content: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """Stretch a plural head over "of" and a bare noun ("categories of products"), not "of the"."""
+    of = _OF_COMPLEMENT.match(text, content[-1][1], end)
+    if of is None:
+        return content
+    lists = word_lists()
+    extra: list[tuple[int, int]] = []
+    for span in _words_after(text, of.end() - 1, end, allow_hyphen=False)[:2]:
+        word = text[span[0]:span[1]]
+        if not word.islower() or word in lists.stop or word in lists.skip_modifiers or word.endswith(("ly", "ed", "ing")):
+            break
+        extra.append(span)
+        if is_plural(word):
+            break
+    return [*content, *extra] if extra else content
+
+
 def _build(text: str, spans: list[tuple[int, int]]) -> CountedNoun:
-    words = [text[s:e] for s, e in spans]
-    head = singular(words[-1])
-    modifiers = [w.lower() for w in words[:-1] if _kept_modifier(w.lower())]
-    return CountedNoun(spans[0][0], spans[-1][1], head, " ".join([*modifiers, head]))
+    written = text[spans[0][0]:spans[-1][1]]
+    words = written.split()
+    lowered = [w.lower() for w in words]
+    head = singular(words[lowered.index("of", 1) - 1] if "of" in lowered[1:-1] else words[-1])
+    return CountedNoun(spans[0][0], spans[-1][1], head, noun_phrase(written))
 
 
 def noun_phrase(written: str) -> str:
@@ -136,8 +160,32 @@ def noun_phrase(written: str) -> str:
     words = written.split()
     if not words:
         return ""
-    modifiers = [_without_possessive(w.lower()) for w in words[:-1] if _kept_modifier(w.lower())]
-    return " ".join([*modifiers, singular(words[-1])])
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:-1]:  # "categories of products": the head is before "of", its complement after
+        cut = lowered.index("of", 1)
+        head = " ".join([singular(words[cut - 1]), *(singular(w) for w in words[cut + 1:])])
+        words = words[:cut - 1]
+    else:
+        head, words = singular(words[-1]), words[:-1]
+    modifiers = [adjective_base(_without_possessive(w.lower())) for w in words if _kept_modifier(w.lower())]
+    return " ".join([*modifiers, head])
+
+
+def adjective_base(word: str) -> str:
+    """'hottest' -> 'hot', 'earliest' -> 'early', 'best' -> 'good': claims about 'the largest X' count X's."""
+    lists = word_lists()
+    if word in lists.adjective_bases:
+        return lists.adjective_bases[word]
+    if not _SUPERLATIVE.match(word) or word in lists.not_superlatives:
+        return word
+    stem = word[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"  # earliest, happiest
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]  # hottest, biggest (but smallest, tallest keep their double l)
+    if re.search(r"[^aeiou][aeiou][bcdfgklmnprstvz]$", stem):
+        return stem + "e"  # latest, finest, safest, closest
+    return stem
 
 
 def _without_possessive(word: str) -> str:
@@ -146,6 +194,8 @@ def _without_possessive(word: str) -> str:
 
 def _kept_modifier(word: str) -> bool:
     """Past participles describe rather than name what is counted ("300 recorded songs" counts songs)."""
+    if word in ("and", "or", "&"):  # "digital and physical sales": the conjunction joins, it does not name
+        return False
     if "-" in word:  # "coal-fired", "first-team" name a kind
         return word not in word_lists().skip_modifiers
     return word not in word_lists().skip_modifiers and not word.endswith(("ed", "ly"))

@@ -22,7 +22,7 @@ SMALL_NUMBERS = {
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Suffixes that always scale ("25k", "$2bn"); m/M/b/B are ambiguous with metres and bytes,
 # so they are reported as `abbreviation` and left to the caller.
-ABBREVIATIONS = {"k": 1e3, "K": 1e3, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12, "m": 1e6, "M": 1e6, "B": 1e9,
+ABBREVIATIONS = {"mil": 1e6, "mln": 1e6, "bln": 1e9, "k": 1e3, "K": 1e3, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12, "m": 1e6, "M": 1e6, "B": 1e9,
                  "T": 1e12}
 AMBIGUOUS_ABBREVIATIONS = {"m", "M", "b", "B", "T"}
 
@@ -34,11 +34,34 @@ _SPELLED = re.compile(
 )
 _DIGITS = re.compile(
     r"(?<![\d.,])(?P<sign>[-−](?=[\d.]))?"
-    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,]|\.\d{3})|\d+)(?:\.\d+)?|\.\d+)"
     r"(?:\s?×\s?10(?:\^|\*\*)?(?P<exp>[-−]?\d{1,3})|[eE](?P<sci>[-+−]?\d{1,3})(?![\w.]))?"
-    r"(?:(?P<abbr>mn|bn|tn|tr|k|K|m|M|b|B|T)\b|\s?(?P<abbr2>bn|mn|tn)\b"
+    r"(?:(?P<abbr>mil|mn|bn|tn|tr|k|K|m|M|b|B|T)\b|\s?(?P<abbr2>bn|mn|tn|mln|bln)\b"
     r"|[\s-]?(?P<scale>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred)\b)?"
 )
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10}
+_SMALL = "|".join(sorted((w for w, v in SMALL_NUMBERS.items() if 0 < v < 20), key=len, reverse=True))
+_DENOMINATOR = r"(?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+# "2 in 3 minutes" is a time, not a share
+_TIME_WORDS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches|races|attempts|starts)\b"
+# "two-thirds", "one sixth", "a third of", "two and a half", "half the", "half a million".
+# "a third", "one quarter" and a bare "half" are fractions only before "of"/"the" ("a third term",
+# "the first half" and "in one quarter" are not).
+_FRACTION_WORDS = re.compile(
+    rf"\b(?:(?P<whole>{_NUMBER_WORD})\s+and\s+a\s+half"
+    rf"|(?P<num>{_SMALL})[\s-](?P<den>{_DENOMINATOR})(?<!quarter)(?<!one quarter)(?<!one-quarter)"
+    rf"|(?P<anum>an?|one)[\s-](?P<aden>{_DENOMINATOR})(?=\s+of\b)"
+    rf"|(?<!first )(?<!second )(?<!the )(?<!a )(?<!an )(?<!one )(?<!and )half(?:\s+an?\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)|(?=\s+(?:of|the)\b)))\b",
+    re.IGNORECASE,
+)
+# Cheap tests that let most sentences skip the fraction patterns (they cost more than all others).
+_FRACTION_HINT = re.compile(r"hal[fv]|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth", re.IGNORECASE)
+# "one in four", "1 out of 3": found from the link word outwards.
+_RATIO_LINK = re.compile(r"\s+(?:in|out\s+of)\s+")
+_RATIO_LEFT = re.compile(rf"(?<![\w.,])(?:{_SMALL}|\d{{1,2}})$", re.IGNORECASE)
+_RATIO_RIGHT = re.compile(rf"(?:{_SMALL}|twenty|fifty|a\s+hundred|\d{{1,3}})\b(?![\d,.])(?!\s+{_TIME_WORDS})",
+                          re.IGNORECASE)
 _TRILLION_ETC = re.compile(r"(thousand|million|billion|trillion)", re.IGNORECASE)
 
 
@@ -56,6 +79,7 @@ class NumberToken:
     scale: float = 1.0
     abbreviation: str | None = None
     integer_digits: str | None = None  # the digits as written, for year and identifier tests
+    fraction: bool = False  # "two-thirds", "one in four": a share of something, never a count of it
 
     @property
     def has_magnitude(self) -> bool:
@@ -63,8 +87,8 @@ class NumberToken:
 
 
 def parse_digits(written: str) -> float:
-    """'3,000' -> 3000.0, '.5' -> 0.5, '−2.5' -> -2.5. Raises ValueError on anything else."""
-    cleaned = written.replace(",", "").replace("−", "-")
+    """'3,000' -> 3000.0, '10 000' -> 10000.0, '.5' -> 0.5, '−2.5' -> -2.5. Raises ValueError on anything else."""
+    cleaned = re.sub(r"[,\s\u00a0\u2009\u202f]", "", written).replace("−", "-")
     return float(cleaned)
 
 
@@ -132,6 +156,7 @@ class NumberScanner:
             found.extend(self._spelled(text, match))
         for match in _DIGITS.finditer(text, start, end):
             found.append(self._digits(match))
+        found.extend(_fractions(text, start, end))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         kept: list[NumberToken] = []
         for token in found:
@@ -187,6 +212,47 @@ class NumberScanner:
             start, end, value * scale, scale=scale, abbreviation=abbreviation,
             integer_digits=match.group("num"),
         )
+
+
+def _word_value(written: str) -> float | None:
+    written = " ".join(written.lower().split())
+    return float(written) if written.isdigit() else parse_number_words(written)
+
+
+def _fractions(text: str, start: int, end: int) -> list[NumberToken]:
+    tokens = []
+    if _FRACTION_HINT.search(text, start, end):
+        for match in _FRACTION_WORDS.finditer(text, start, end):
+            value = fraction_value(match)
+            if value is not None:
+                scaled = match.group("scale") is not None  # "half a million people" counts people
+                tokens.append(NumberToken(match.start(), match.end(), value, spelled=True, fraction=not scaled,
+                                          scale=value if scaled else 1.0))
+    for link in _RATIO_LINK.finditer(text, start, end):
+        left = _RATIO_LEFT.search(text, max(start, link.start() - 12), link.start())
+        right = _RATIO_RIGHT.match(text, link.end(), end)
+        if left is None or right is None:
+            continue
+        numerator, denominator = _word_value(left.group(0)), _word_value(right.group(0))
+        if numerator is not None and denominator and numerator < denominator:
+            tokens.append(NumberToken(left.start(), right.end(), numerator / denominator, spelled=True, fraction=True))
+    return tokens
+
+
+def fraction_value(match: re.Match[str]) -> float | None:
+    """The value of a _FRACTION_WORDS match."""
+    if match.group("whole"):
+        whole = parse_number_words(match.group("whole"))
+        return None if whole is None else whole + 0.5
+    if match.group("scale"):
+        return 0.5 * (12 if match.group("scale").lower() == "dozen" else parse_number_words(match.group("scale")) or 1)
+    numerator = match.group("num") or match.group("anum")
+    denominator = match.group("den") or match.group("aden")
+    if numerator is None or denominator is None:
+        return 0.5  # "half the", "half of"
+    top = 1.0 if numerator.lower() in ("a", "an") else parse_number_words(numerator)
+    bottom = _DENOMINATORS.get(denominator.lower().rstrip("s"))
+    return None if top is None or bottom is None else top / bottom
 
 
 def with_abbreviation(token: NumberToken) -> NumberToken:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 import os
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -112,6 +115,44 @@ class ParsedQuantity(BaseModel):
     end: int
 
 
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    """quantulum3's parser module, imported once without typeguard's instrumentation of inflect.
+
+    quantulum3's English parser imports inflect, whose engine class is decorated with typeguard's
+    @typechecked: at import typeguard re-compiles every method with run-time type checks, which
+    costs 7-15 s. The checks only guard inflect against wrongly typed callers (quantulum3 passes
+    strings), so the decorator is made a no-op while inflect is imported, and restored after.
+    """
+    with warnings.catch_warnings():
+        # quantulum3 warns at import when its optional classifier is absent; we never use it.
+        warnings.simplefilter("ignore")
+        with _typeguard_disabled():
+            import inflect  # noqa: F401  (imported here so the patched decorator is the one it sees)
+            from quantulum3 import parser
+            from quantulum3._lang.en_US import parser as _english  # noqa: F401  (loads inflect's users now)
+    return parser
+
+
+@contextmanager
+def _typeguard_disabled() -> Iterator[None]:
+    try:
+        import typeguard
+    except ImportError:  # an inflect without typeguard imports fast anyway
+        yield
+        return
+    original = typeguard.typechecked
+    typeguard.typechecked = _identity  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        typeguard.typechecked = original
+
+
+def _identity(target: Any = None, **_options: Any) -> Any:
+    return target if target is not None else _identity
+
+
 @lru_cache(maxsize=4096)
 def parse_snippet(snippet: str) -> tuple[ParsedQuantity, ...]:
     """quantulum3's reading of a few words around one number (cached: callers normalise snippets).
@@ -119,10 +160,9 @@ def parse_snippet(snippet: str) -> tuple[ParsedQuantity, ...]:
     Only ever handed short windows: quantulum3 costs milliseconds per call, so the extractor
     asks it about the rare forms its own grammar cannot read, never about whole sentences.
     """
+    parser = _parser()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import parser
-
         try:
             parsed = parser.parse(snippet)
         except Exception:  # quantulum3 raises assorted errors on odd input; no reading then

@@ -46,6 +46,7 @@ class UnitVocabulary(BaseModel):
     deny_attached: list[str]
     deny_spaced: list[str]
     prefer: list[str]
+    guarded_prefixes: list[str]
     money_with_magnitude: dict[str, str]
     pint_names: dict[str, str]
 
