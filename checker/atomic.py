@@ -30,6 +30,8 @@ def write_atomic(path: Path, text: str) -> None:
         # mkstemp creates 0600; a report should get the permissions any new file would.
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a full disk or a vanished folder is the user's to fix: one line
+            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise

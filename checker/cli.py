@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from checker.formatters import FORMATTERS, RenderOptions, get_formatter
 from checker.models import Report, Severity
 from checker.pipeline import RunOptions, run
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 format_option = click.option("--format", "output_format", default=None,
@@ -74,7 +77,10 @@ def parse_writes(writes: tuple[str, ...]) -> dict[str, Path]:
         if not sep or not target:
             raise click.BadParameter(f"'{item}': expected FORMAT=PATH, e.g. html=reports/story.html",
                                      param_hint="--write")
-        get_formatter(name)  # ConfigError naming the formats when unknown
+        try:
+            get_formatter(name)
+        except ClaimcheckError as exc:  # say which option named the unknown format
+            raise click.BadParameter(str(exc), param_hint="--write") from None
         targets[name] = Path(target)
     return targets
 
@@ -129,6 +135,22 @@ def exit_code(report: Report, fail_on: Severity, keep_going: bool) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # CI cancels a job with SIGTERM; turned into an interrupt it unwinds like Ctrl-C, so --output keeps
+    # the previous report and no temp file is left behind.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if in_main_thread else None
+    try:
+        return _main(argv)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="claimcheck",
                           standalone_mode=False)
@@ -145,4 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return EXIT_CLEAN
+    except Exception as exc:  # a bug of ours: still one line for the editor; CLAIMCHECK_DEBUG=1 shows the traceback
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        click.echo(f"claimcheck: internal error: {type(exc).__name__}: {exc} "
+                   "(set CLAIMCHECK_DEBUG=1 for the traceback, and please report it)", err=True)
+        return EXIT_INTERNAL
     return int(result) if isinstance(result, int) else EXIT_CLEAN

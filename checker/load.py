@@ -21,7 +21,8 @@ from checker.yamlsource import parse_yaml, read_yaml, validate
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 NOT_ARTICLES = {"readme", "changelog", "license", "contributing"}
 SOURCES_FILE = "sources.yaml"
-MAX_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024
+MAX_BYTES = 20 * _MB
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -64,7 +65,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article")
+            raise InputError(f"{path}: {size / _MB:.1f} MB is over the {max_bytes / _MB:.0f} MB limit for one article")
         data = path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder") from None
@@ -111,6 +112,9 @@ def load_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
         raise InputError(f"{path}:1:1: must map file names to title/outlet/published/url")
     metas: dict[str, SourceMeta] = {}
     for name in data:
+        if Path(str(name)).name != str(name) or str(name) in ("", ".", ".."):
+            # sources.yaml describes the files beside it; a path out of the folder is never followed
+            raise InputError(f"{path}: '{name}' must be a file name in {folder}, not a path")
         if not (folder / str(name)).is_file():
             key_line = next((k.start_mark.line + 1 for k, _ in node.value if str(k.value) == str(name)), 1)
             raise InputError(f"{path}:{key_line}: names '{name}', which is not a file in {folder}")

@@ -123,3 +123,18 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["claims"][0]["value"] == 40
+
+
+def test_an_internal_bug_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import checker.cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(checker.cli, "run", broken)
+    monkeypatch.delenv("CLAIMCHECK_DEBUG", raising=False)
+    (tmp_path / "a.txt").write_text("About 3 people.\n")
+    assert main(["check", str(tmp_path / "a.txt")]) == 3
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError: boom" in err and "Traceback" not in err

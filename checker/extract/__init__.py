@@ -18,6 +18,10 @@ from checker.ruleset import RuleSet
 
 __all__ = ["extract_claims", "Figure", "Sentence"]
 
+# A figure's context lies within a few clauses of it. Reading a whole run-on "sentence" (a table
+# flattened to one line, a pasted 200 KB blob) once per figure in it would make extraction quadratic.
+CONTEXT_RADIUS = 400
+
 
 def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None = None) -> list[Claim]:
     lexicon = lexicon or Lexicon(rules)
@@ -26,7 +30,8 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
     for index, sentence in enumerate(sentences):
         figures = find_figures(document.text, rules, sentence.start, sentence.end)
         for figure in figures:
-            context = describe(figure, sentence, sentences[:index], document, rules)
+            near = _around(sentence, figure)
+            context = describe(figure, near, sentences[:index], document, rules)
             claims.append(
                 Claim(
                     id=f"{document.id}:c{len(claims) + 1}",
@@ -51,9 +56,19 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
                     horizon=context.horizon.label(),
                     horizon_detail=context.horizon,
                     qualifier=figure.qualifier,
-                    sentence=sentence.text,
-                    sentence_start=sentence.start,
+                    sentence=near.text,
+                    sentence_start=near.start,
                     in_headline=sentence.in_headline,
                 )
             )
     return claims
+
+
+def _around(sentence: Sentence, figure: Figure) -> Sentence:
+    """The sentence, or for an overlong one the CONTEXT_RADIUS characters either side of the figure."""
+    if sentence.end - sentence.start <= 2 * CONTEXT_RADIUS:
+        return sentence
+    start = max(sentence.start, figure.start - CONTEXT_RADIUS)
+    end = min(sentence.end, figure.end + CONTEXT_RADIUS)
+    text = sentence.text[start - sentence.start:end - sentence.start]
+    return sentence.model_copy(update={"start": start, "end": end, "text": text})

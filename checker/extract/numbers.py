@@ -7,6 +7,7 @@ that is decided by checker/extract/figures.py, which sees the words around it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -155,7 +156,9 @@ class NumberScanner:
         for match in _SPELLED.finditer(text, start, end):
             found.extend(self._spelled(text, match))
         for match in _DIGITS.finditer(text, start, end):
-            found.append(self._digits(match))
+            token = self._digits(match)
+            if math.isfinite(token.value):  # "1e400" is no figure a reader can check
+                found.append(token)
         found.extend(_fractions(text, start, end))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         kept: list[NumberToken] = []
@@ -197,7 +200,10 @@ class NumberScanner:
             value = -value
         exponent = match.group("exp") or match.group("sci")
         if exponent:
-            value *= 10.0 ** int(exponent.replace("−", "-"))
+            try:
+                value *= 10.0 ** int(exponent.replace("−", "-"))
+            except OverflowError:
+                value = math.inf
         scale, abbreviation = 1.0, None
         if match.group("scale"):
             for word in re.split(r"[\s-]", match.group("scale").lower()):

@@ -7,6 +7,7 @@ Conversion uses pint, so 1,300 km² and 500 sq mi land on the same base value (m
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -211,7 +212,10 @@ class BaseForm:
     offset: float
 
     def convert(self, value: float | None) -> float | None:
-        return None if value is None else value * self.scale + self.offset
+        if value is None:
+            return None
+        converted = value * self.scale + self.offset
+        return converted if math.isfinite(converted) else None  # overflowed: nothing to compare
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,86 @@
+"""Same input, same bytes: across processes (hash seeds), across --jobs, and whatever order the files come in.
+
+A gate whose verdict or ids flip run to run cannot be waived or diffed, so it gets switched off.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+FORMATS = {"json": "report.json", "markdown": "report.md", "html": "report.html", "sarif": "report.sarif"}
+
+
+def corpus() -> Path:
+    return REPO / "seeds"
+
+
+def run_in_subprocess(out: Path, hash_seed: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    out.mkdir()
+    writes = [f"--write={name}={out / file}" for name, file in FORMATS.items() if name != "json"]
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    return subprocess.run([sys.executable, "-m", "checker", "check", str(corpus()), "--format", "json",
+                           "--output", str(out / FORMATS["json"]), "--fail-on", "error", *writes, *extra],
+                          capture_output=True, text=True, cwd=out, env=env, timeout=280)
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / file).read_bytes() for name, file in FORMATS.items()}
+
+
+@pytest.mark.timeout(600)
+def test_reports_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    first = run_in_subprocess(tmp_path / "one", "1")
+    second = run_in_subprocess(tmp_path / "two", "4242")
+    assert first.returncode == second.returncode and first.returncode in (0, 1), first.stderr + second.stderr
+    one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
+    assert [name for name in FORMATS if one[name] != two[name]] == []
+    assert json.loads(one["json"])["claims"], "the corpus should yield claims, or this test proves nothing"
+
+
+def _has_jobs_option() -> bool:
+    result = subprocess.run([sys.executable, "-m", "checker", "check", "--help"], capture_output=True, text=True,
+                            timeout=120)
+    return "--jobs" in result.stdout
+
+
+@pytest.mark.timeout(600)
+def test_reports_are_byte_identical_across_jobs(tmp_path: Path) -> None:
+    if not _has_jobs_option():
+        pytest.skip("claimcheck check has no --jobs option yet")
+    serial = run_in_subprocess(tmp_path / "serial", "0", "--jobs", "1")
+    parallel = run_in_subprocess(tmp_path / "parallel", "0", "--jobs", "2")
+    assert serial.returncode == parallel.returncode, serial.stderr + parallel.stderr
+    one, two = outputs(tmp_path / "serial"), outputs(tmp_path / "parallel")
+    assert [name for name in FORMATS if one[name] != two[name]] == []
+
+
+def check_json(paths: list[Path], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    main(["check", *map(str, paths), "--format", "json", "--fail-on", "error"])
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.timeout(300)
+def test_ids_do_not_depend_on_file_order(capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(p for p in corpus().iterdir() if p.suffix in (".txt", ".md") and p.stem.lower() != "readme")
+    forward = check_json(files, capsys)
+    backward = check_json([*files[1::2], *files[::-1][::2]], capsys)  # interleaved and reversed
+
+    def claims(report: dict[str, Any]) -> dict[str, tuple[Any, ...]]:
+        return {c["id"]: (c["document"], c["start"], c["end"], c["value"], c["subject"], c["attribution"],
+                          c["horizon"]) for c in report["claims"]}
+
+    def findings(report: dict[str, Any]) -> set[tuple[str, str, str, tuple[str, ...]]]:
+        return {(f["id"], f["fingerprint"], f["severity"], tuple(sorted(f["claims"]))) for f in report["findings"]}
+
+    assert claims(forward) and claims(forward) == claims(backward)
+    assert findings(forward) == findings(backward)
