@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
 from checker.checks.base import ClaimGroup, Pair, Story, Waiver
-from checker.checks.compare import comparable_horizons
+from checker.checks.compare import by_sentence, comparable_horizons
 from checker.checks.conversion import restatements
-from checker.lexicon import NAMELESS, Lexicon, SubjectProfile, first_clause, plain_words, singular
+from checker.lexicon import Lexicon, SubjectProfile, first_clause, plain_words, singular
 from checker.models import Claim, Document, Finding
 from checker.ruleset import RuleSet
 
@@ -60,17 +61,30 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     if _is_back_reference(claim):
         return None
     if claim.subject_key and not claim.subject:
-        return lexicon.profile(claim.subject_key, None, after)
-    return lexicon.profile(claim.subject, claim.unit, after)
+        profile = lexicon.profile(claim.subject_key, None, after)
+    else:
+        profile = lexicon.profile(claim.subject, claim.unit, after)
+    counted = lexicon.counted_by(_before(claim)) if profile is not None and claim.kind == "count" else None
+    if profile is not None and counted is not None:
+        return SubjectProfile(counted, profile.place, profile.modifiers)  # 'employs 85,000 people': employees
+    return profile
+
+
+def _before(claim: Claim) -> str:
+    return claim.sentence[:max(0, claim.start - claim.sentence_start)] if claim.sentence else ""
 
 
 def _percent_profile(claim: Claim, lexicon: Lexicon, after: str) -> SubjectProfile | None:
     """A percent's subject is usually its base ('68% of members'), not what it measures: '68% of
     members took part' and '91% of members voted' share a base and are different quantities. The
     first content word after the base ('took', 'voted', 'ran', 'cancelled') joins the head, so only
-    shares of one base doing one thing meet; a share that names no base is not grouped."""
+    shares of one base doing one thing meet; a share that names no base is not grouped. A wording
+    listed under `share_measures` (rules/subjects.yaml) names the share whatever its base."""
     subject = claim.subject or ""
-    if not subject or set(plain_words(subject)) <= NAMELESS:
+    measure = lexicon.share_measure(subject, first_clause(after))
+    if measure is not None and not _is_change(claim, after):
+        return SubjectProfile(measure, None, frozenset())  # 'took part' and 'turnout' are one share
+    if not subject or lexicon.names_nothing(subject):
         return None
     profile = lexicon.profile(subject, None, after)
     if profile is None:
@@ -83,6 +97,15 @@ def _percent_profile(claim: Claim, lexicon: Lexicon, after: str) -> SubjectProfi
     return SubjectProfile(head, profile.place, profile.modifiers)
 
 
+def _is_change(claim: Claim, after: str) -> bool:
+    """'turnout fell by 5%', '5% higher': a change in the share, never the share itself."""
+    return bool(_CHANGE_BEFORE.search(_before(claim)) or _CHANGE_AFTER.match(after))
+
+
+_CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|up|down|increased|decreased|dropped|climbed|grew|jumped|slipped)"
+                            r"(?:\s+(?:about|around|nearly|almost|some|roughly))?\s*$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)?\s*(?:points?\s+)?(?:higher|lower|up|down|more|less|fewer)\b",
+                           re.IGNORECASE)
 _PERCENT_WORD = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 # Words after a percentage that say nothing about what it measures: grammar, time and scale words.
 _FUNCTION_WORDS = frozenset("""of from to on in at by for with than against over under into onto up down its their
@@ -114,16 +137,21 @@ def _family(claim: Claim) -> str:
 
 
 def assign_groups(frame: pd.DataFrame) -> pd.Series:
-    """Group id for every row of `claims_frame`."""
-    labels = pd.Series(index=frame.index, dtype=object)
+    """Group id for every row of `claims_frame`. pandas does the one grouping by (head, family);
+    the split inside each block reads plain records, since a per-block DataFrame costs
+    milliseconds and a story may hold thousands of blocks."""
+    records = frame.to_dict("records")
+    order = frame["order"].tolist()
+    labels: list[str | None] = [None] * len(records)
     taken: set[str] = set()
-    for (head, family), block in frame.groupby(["head", "family"], sort=True):
-        for bin_rows, signature in _split(block):
-            for rows, identity in _split_identity(block.loc[bin_rows]):
-                place, modifiers = signature
+    for (head, family), positions in sorted(frame.groupby(["head", "family"]).indices.items()):
+        rows = sorted(positions.tolist(), key=order.__getitem__)
+        for bin_rows, (place, modifiers) in _split(rows, records):
+            for members, identity in _split_identity(bin_rows, records):
                 group_id = _group_id(str(head), str(family), (place, {**modifiers, **identity}), taken)
-                labels.loc[rows] = group_id
-    return labels
+                for row in members:
+                    labels[row] = group_id
+    return pd.Series(labels, index=frame.index, dtype=object)
 
 
 @dataclass
@@ -144,7 +172,7 @@ class _Bin:
         self.rows.extend(other.rows)
 
 
-def _split(block: pd.DataFrame) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
+def _split(rows: list[int], records: list[dict[str, object]]) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
     """Bins of rows whose place and modifiers never conflict.
 
     Rows first gather by exact signature (place, modifiers). A less specific bin then joins the
@@ -154,10 +182,13 @@ def _split(block: pd.DataFrame) -> list[tuple[list[int], tuple[str | None, dict[
     part beside its whole.
     """
     bins: dict[tuple[str | None, frozenset[tuple[int, str]]], _Bin] = {}
-    for index, row in block.sort_values("order").iterrows():
-        place = row["place"] if isinstance(row["place"], str) else None  # pandas may hold None as NaN
-        key = (place, row["modifiers"])
-        bins.setdefault(key, _Bin([], place, dict(row["modifiers"]))).rows.append(index)
+    for row in rows:
+        place = records[row]["place"] if isinstance(records[row]["place"], str) else None  # pandas may hold NaN
+        key = (place, records[row]["modifiers"])
+        bins.setdefault(key, _Bin([], place, dict(records[row]["modifiers"]))).rows.append(row)
+    if len(bins) == 1:
+        only = next(iter(bins.values()))
+        return [(only.rows, (only.place, only.modifiers))]
     ordered = sorted(bins.values(), key=lambda b: (b.specificity(), len(b.rows)), reverse=True)
     kept: list[_Bin] = []
     for candidate in ordered:
@@ -167,21 +198,22 @@ def _split(block: pd.DataFrame) -> list[tuple[list[int], tuple[str | None, dict[
             max(hosts, key=lambda b: len(b.rows)).absorb(candidate)
         else:
             kept.append(candidate)
-    return [(sorted(b.rows, key=lambda i: block.at[i, "order"]), (b.place, b.modifiers)) for b in kept]
+    return [(sorted(b.rows, key=lambda i: records[i]["order"]), (b.place, b.modifiers)) for b in kept]
 
 
-def _split_identity(rows: pd.DataFrame) -> list[tuple[list[int], dict[int, str]]]:
+def _split_identity(rows: list[int], records: list[dict[str, object]]) -> list[tuple[list[int], dict[int, str]]]:
     """Split a bin only where two identities differ (North Korean vs Russian troops); claims that
     name no identity join the largest identity present."""
     by_identity: dict[frozenset[tuple[int, str]], list[int]] = {}
-    for index, identity in rows["identity"].items():
-        by_identity.setdefault(identity, []).append(index)
+    for row in rows:
+        by_identity.setdefault(records[row]["identity"], []).append(row)  # type: ignore[arg-type]
     unnamed = by_identity.pop(frozenset(), [])
     if not by_identity:
         return [(unnamed, {})]
     largest = max(by_identity, key=lambda k: (len(by_identity[k]), sorted(k)))
     by_identity[largest] = by_identity[largest] + unnamed
-    return [(sorted(ids, key=lambda i: rows.at[i, "order"]), dict(identity)) for identity, ids in by_identity.items()]
+    return [(sorted(ids, key=lambda i: records[i]["order"]), dict(identity))  # type: ignore[arg-type, return-value]
+            for identity, ids in by_identity.items()]
 
 
 def _group_id(head: str, family: str, signature: tuple[str | None, dict[int, str]], taken: set[str]) -> str:
@@ -201,16 +233,17 @@ def _group_id(head: str, family: str, signature: tuple[str | None, dict[int, str
 
 def build_groups(claims: Sequence[Claim], frame: pd.DataFrame) -> list[ClaimGroup]:
     by_id = {c.id: c for c in claims}
+    records = frame.to_dict("records")
     groups = []
-    for group_id, block in frame.groupby("group", sort=True):
-        ids = block.sort_values("order")["id"].tolist()
-        first = block.iloc[0]
-        place = next((p for p in block["place"] if isinstance(p, str)), None)
-        modifiers = sorted({m for mods in block["modifiers"] for _, m in mods})
-        label = " ".join([*modifiers, str(first["head"])]) + (f" in {place.title()}" if place else "")
+    for group_id, positions in sorted(frame.groupby("group").indices.items()):
+        block = sorted((records[i] for i in positions), key=lambda r: r["order"])
+        ids = [str(r["id"]) for r in block]
+        place = next((r["place"] for r in block if isinstance(r["place"], str)), None)
+        modifiers = sorted({m for r in block for _, m in r["modifiers"]})  # type: ignore[attr-defined]
+        label = " ".join([*modifiers, str(block[0]["head"])]) + (f" in {place.title()}" if place else "")
         units = [by_id[i].unit for i in ids if by_id[i].unit]
-        groups.append(ClaimGroup(id=str(group_id), head=str(first["head"]), label=label,
-                                 unit=units[0] if units else None, family=str(first["family"]), claims=ids))
+        groups.append(ClaimGroup(id=str(group_id), head=str(block[0]["head"]), label=label,
+                                 unit=units[0] if units else None, family=str(block[0]["family"]), claims=ids))
     return groups
 
 
@@ -221,9 +254,10 @@ def candidate_pairs(frame: pd.DataFrame) -> pd.DataFrame:
     return pairs[pairs["order_a"] < pairs["order_b"]].reset_index(drop=True)
 
 
-def trigrams(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=65536)
+def trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = plain_words(text)
-    return {tuple(words[i:i + 3]) for i in range(max(0, len(words) - 2))}
+    return frozenset(tuple(words[i:i + 3]) for i in range(max(0, len(words) - 2)))
 
 
 def similarity(a: str, b: str) -> float:
@@ -244,13 +278,13 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
         frame = frame.assign(group=assign_groups(frame))
         groups = build_groups(claims, frame)
         restated = restatements(claims)
-        wholes = stated_wholes(claims)
+        roles = part_roles(claims)
         vague = {c.id for c in claims if _is_vague(c, rules)}
         for row in candidate_pairs(frame).itertuples(index=False):
             if {row.id_a, row.id_b} & (restated | vague):
                 continue  # a bracketed conversion repeats its figure (CC201 checks it); 'thousands' commits to no figure
-            if (row.id_a in wholes) != (row.id_b in wholes):
-                continue  # '6,500 of its 21,000 staff': a whole is never the same quantity as a part
+            if roles.get(row.id_a) != roles.get(row.id_b):
+                continue  # '2,100 of their jobs, part of the 11,000 cuts': a part is not its whole
             a, b = by_id[row.id_a], by_id[row.id_b]
             if _range_ends(a, b):
                 continue
@@ -270,24 +304,29 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
 
 _WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|part of)\s+(?:its|the|their|our|his|her|all|a total of)\s*$",
                            re.IGNORECASE)
+# '2,100 of their jobs', '12,000 of its soldiers': the possessive says the figure is a share of someone's whole
+_PART_AFTER = re.compile(r"^\s*of\s+(?:its|their|our|his|her)\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|\u2013|and)\s*$", re.IGNORECASE)
 
+Role = str  # "part" or "whole"
 
-def stated_wholes(claims: Sequence[Claim]) -> set[str]:
-    """Claims named as the whole of a figure before them in their sentence: '6,500 of its 21,000
-    staff', '2,100 jobs, part of the 11,000 cuts'. The whole is another quantity than its part even
-    when both carry one head (staff, jobs), so the engine never pairs a whole with a non-whole."""
-    by_sentence: dict[tuple[str, int], list[Claim]] = {}
-    for claim in claims:
-        by_sentence.setdefault((claim.document, claim.sentence_start), []).append(claim)
-    out: set[str] = set()
-    for group in by_sentence.values():
-        group.sort(key=lambda c: c.start)
-        for part, whole in zip(group, group[1:]):
+
+def part_roles(claims: Sequence[Claim]) -> dict[str, Role]:
+    """Claims the words around them mark as a part or as a whole: '6,500 of its 21,000 staff',
+    '2,100 of their jobs ..., part of the 11,000 cuts'. A part is another quantity than its whole
+    even when both carry one head (staff, jobs), and a part named in one article is not the total
+    another article prints, so the engine pairs a part only with a part and a whole only with a whole."""
+    roles: dict[str, Role] = {}
+    for sentence in by_sentence(claims):
+        for claim in sentence:
+            if _PART_AFTER.match(claim.sentence[claim.end - claim.sentence_start:]):
+                roles[claim.id] = "part"
+        for part, whole in zip(sentence, sentence[1:]):
             gap = part.sentence[part.end - part.sentence_start:whole.start - whole.sentence_start]
             if len(gap) <= 80 and _WHOLE_BEFORE.search(gap):
-                out.add(whole.id)
-    return out
+                roles.setdefault(part.id, "part")
+                roles[whole.id] = "whole"
+    return roles
 
 
 def _range_ends(a: Claim, b: Claim) -> bool:

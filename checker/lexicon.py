@@ -43,10 +43,15 @@ def singular(word: str) -> str:
 
 def plain_words(text: str) -> list[str]:
     """Lower-cased words without possessives, articles or punctuation ('U.S.' stays 'u.s.')."""
+    return list(_plain_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _plain_words(text: str) -> tuple[str, ...]:
     lowered = text.lower().replace("\u2019", "'").replace("`", "'")
     lowered = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", lowered)
     words = [w.strip(".-") if not re.fullmatch(r"(?:[a-z]\.){2,}", w) else w for w in _WORD.findall(lowered)]
-    return [w for w in words if w and w not in _ARTICLES]
+    return tuple(w for w in words if w and w not in _ARTICLES)
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
@@ -75,6 +80,14 @@ class Lexicon:
             for form in [entry.head, *entry.synonyms]:
                 self._synonyms[tuple(singular(w) for w in plain_words(form))] = entry.head
         self._parts: dict[str, set[str]] = {e.head: set(e.parts) for e in rules.subjects}
+        self._part_of: dict[tuple[str, str], bool] = {}
+        self._by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
+        self._counted_by: dict[str, str] = {singular(w): e.head for e in rules.subjects
+                                             for verb in e.counted_by for w in plain_words(verb)}
+        self._measures: dict[tuple[str, ...], str] = {
+            tuple(singular(w) for w in plain_words(form)): m.head
+            for m in rules.share_measures for form in [m.head, *m.synonyms]}
+        self.nameless = frozenset(singular(w) for word in rules.nameless_subjects for w in plain_words(word))
         splitting = [*rules.splitting_modifiers, *rules.identity_modifiers, *rules.never_merge]
         first_identity = len(rules.splitting_modifiers)
         self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
@@ -119,6 +132,29 @@ class Lexicon:
             return SubjectProfile(head, place, self._modifiers(words, head_at, head))
         return None
 
+    def names_nothing(self, subject: str | None) -> bool:
+        """True when a subject phrase holds only fallback words ('share', 'the amount')."""
+        words = {singular(w) for w in plain_words(subject or "")}
+        return words <= self.nameless
+
+    def share_measure(self, *texts: str) -> str | None:
+        """The measure a percentage's wording names ('took part', 'turnout' -> turnout), if listed."""
+        best: tuple[int, str] | None = None  # longest wording wins
+        for text in texts:
+            words = [singular(w) for w in plain_words(text)]
+            for phrase, head in self._measures.items():
+                if _find(words, phrase) >= 0 and (best is None or len(phrase) > best[0]):
+                    best = (len(phrase), head)
+        return best[1] if best else None
+
+    def counted_by(self, before: str) -> str | None:
+        """The head a verb right before the figure names: 'employs 85,000 people' counts employees.
+        Only the last two words are read, so a hedge may sit between ('employs about 85,000')."""
+        for word in reversed([singular(w) for w in plain_words(before)][-2:]):
+            if word in self._counted_by:
+                return self._counted_by[word]
+        return None
+
     def _predicate_part(self, head: str, clause: str) -> str | None:
         """A part of `head` named by the words after the figure: '23 people had been confirmed dead'
         counts deaths, not people, and '42 people were arrested' counts arrests. Only parts listed for
@@ -137,6 +173,12 @@ class Lexicon:
 
     def is_part(self, part: str, whole: str) -> bool:
         """True when `part` is counted within `whole`, directly or through another part."""
+        known = self._part_of.get((part, whole))
+        if known is None:
+            known = self._part_of[(part, whole)] = self._reaches(part, whole)
+        return known
+
+    def _reaches(self, part: str, whole: str) -> bool:
         seen: set[str] = set()
         frontier = [whole]
         while frontier:
@@ -161,13 +203,16 @@ class Lexicon:
         if best is not None:
             return best[2], words, best[1]
         content = [w for w in words if not w.replace(".", "").replace(",", "").isdigit()]
-        if not content or content[-1] in NAMELESS:
+        if not content or content[-1] in self.nameless:
             return None  # 'the amount', 'a duration': the phrase names no counted thing
         return content[-1], words, len(words) - 1
 
     def _synonym_candidates(self, words: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
-        present = set(words)
-        return [(p, h) for p, h in self._synonyms.items() if p[0] in present]
+        if self._by_first_word is None:
+            self._by_first_word = {}
+            for phrase, head in self._synonyms.items():
+                self._by_first_word.setdefault(phrase[0], []).append((phrase, head))
+        return [candidate for w in set(words) for candidate in self._by_first_word.get(w, [])]
 
     def _modifiers(self, words: list[str], head_at: int, head: str) -> frozenset[tuple[int, str]]:
         """Members of splitting sets written before the head (or anywhere, for never-merge words)."""
@@ -175,8 +220,9 @@ class Lexicon:
         n_modifier_sets = len(self.rules.splitting_modifiers) + len(self.rules.identity_modifiers)
         for index, group in enumerate(self._splitting):
             scope = words[:head_at] if index < n_modifier_sets else words
+            present = set(scope)
             for member in group:
-                if _find(scope, member) >= 0 and self._synonyms.get(member) != head:
+                if member[0] in present and _find(scope, member) >= 0 and self._synonyms.get(member) != head:
                     found.add((index, " ".join(member)))
         # two members of one set in one phrase ('civilian and military deaths') split nothing
         by_set: dict[int, list[str]] = {}
@@ -278,12 +324,6 @@ def first_clause(text: str, max_words: int = 10) -> str:
 
 _COMPASS = {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
             "southeastern", "southwestern", "east", "west", "north", "south"}
-# Words an extractor falls back to when it found no subject; a claim with one of them names nothing to
-# group by, and grouping every "amount" or "duration" of a story together only invents conflicts.
-# 'distance' and 'area' stay: a length or an area is one quantity the dimension already narrows ('the river
-# crested at 6.2 metres'); a 'duration' is as often an age or a career as the length of an event.
-NAMELESS = frozenset({"amount", "number", "figure", "total", "value", "duration", "period", "percentage", "percent",
-                      "proportion", "share", "rate", "level", "sum", "quantity"})
 _CALENDAR_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name, *calendar.day_abbr,
                                                 *calendar.month_abbr] if name}
 # 'Kursk region' and 'Kursk Oblast' are one place

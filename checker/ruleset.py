@@ -61,6 +61,16 @@ class SubjectEntry(Strict):
     head: str
     synonyms: list[str] = Field(default_factory=list)
     parts: list[str] = Field(default_factory=list, description="heads counted within this one (officers within troops)")
+    counted_by: list[str] = Field(
+        default_factory=list, description="verbs right before a figure that make it count this head ('employs 85,000 people')"
+    )
+
+
+class ShareMeasure(Strict):
+    """What a percentage measures, under all its wordings: 'took part' and 'turnout' are one share."""
+
+    head: str
+    synonyms: list[str] = Field(default_factory=list)
 
 
 class SubjectsFile(Strict):
@@ -74,6 +84,12 @@ class SubjectsFile(Strict):
     identity_modifiers: list[list[str]] = Field(
         default_factory=list,
         description="modifier sets (nationalities) that split when two differ but that an unmodified subject may omit",
+    )
+    share_measures: list[ShareMeasure] = Field(
+        default_factory=list, description="wordings of what a percentage measures, whatever its base"
+    )
+    nameless_subjects: list[str] = Field(
+        default_factory=list, description="fallback subject words that name no counted thing (amount, total, share)"
     )
 
 
@@ -94,6 +110,9 @@ class AttributionsFile(Strict):
     demonyms: dict[str, str] = Field(default_factory=dict, description="'south korean' -> 'south korea', for alias matching")
     verbs: list[str] = Field(default_factory=list, description="reporting verbs: said, estimated, claimed ...")
     phrases: list[str] = Field(default_factory=list, description="attributing phrases: according to, citing ...")
+    source_nouns: list[str] = Field(
+        default_factory=list, description="nouns that make a possessive the source: the union's figure of 14,000"
+    )
 
 
 # --- horizons -------------------------------------------------------------------------------
@@ -161,10 +180,13 @@ class RuleSet(BaseModel):
     never_merge: list[list[str]] = Field(default_factory=list)
     splitting_modifiers: list[list[str]] = Field(default_factory=list)
     identity_modifiers: list[list[str]] = Field(default_factory=list)
+    share_measures: list[ShareMeasure] = Field(default_factory=list)
+    nameless_subjects: list[str] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
+    source_nouns: list[str] = Field(default_factory=list)
     current: list[str] = Field(default_factory=list)
     eventual: list[str] = Field(default_factory=list)
     past: list[str] = Field(default_factory=list)

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.checks.compare import by_sentence
 from checker.lexicon import Lexicon, SourceRelation
 from checker.models import Claim, Document, Finding, Severity
 from checker.ruleset import RuleSet
@@ -97,7 +98,10 @@ class Story(BaseModel):
         return self._group_index().get(claim_id)
 
     def group(self, group_id: str) -> ClaimGroup:
-        return {g.id: g for g in self.groups}[group_id]
+        by_id = self.__dict__.get("_groups_by_id")
+        if by_id is None:
+            by_id = self.__dict__["_groups_by_id"] = {g.id: g for g in self.groups}
+        return by_id[group_id]
 
     def outlet(self, claim: Claim) -> str:
         document = self.documents.get(claim.document)
@@ -105,10 +109,18 @@ class Story(BaseModel):
 
     def copies_of(self, claim_id: str) -> list[str]:
         """Other claims printed in the same reprinted text as this one."""
-        for cluster in self.wire_copies:
-            if claim_id in cluster:
-                return [c for c in cluster if c != claim_id]
-        return []
+        by_claim = self.__dict__.get("_copies_by_claim")
+        if by_claim is None:
+            by_claim = self.__dict__["_copies_by_claim"] = {c: cluster for cluster in self.wire_copies for c in cluster}
+        return [c for c in by_claim.get(claim_id, []) if c != claim_id]
+
+    def sentence_of(self, claim: Claim) -> list[Claim]:
+        """Every claim of the claim's sentence, in reading order."""
+        index = self.__dict__.get("_sentences")
+        if index is None:
+            index = self.__dict__["_sentences"] = {(s[0].document, s[0].sentence_start): s
+                                                    for s in by_sentence(self.claims.values())}
+        return index[(claim.document, claim.sentence_start)]
 
     def _group_index(self) -> dict[str, ClaimGroup]:
         cached = self.__dict__.get("_index_cache")

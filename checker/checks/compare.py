@@ -1,5 +1,5 @@
 """How two claims compare: the interval each figure allows, whether two figures agree, whether
-their horizons describe the same time, and how to say a claim in an editor's words.
+their horizons describe the same time. How to say it in an editor's words is checks/narrate.py.
 
 Shared by the engine (pairs) and the checks; no check re-derives these on its own.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from checker.models import Claim, Horizon
 from checker.ruleset import Hedge, RuleSet
@@ -164,55 +164,16 @@ def _within(x: object, y: object, days: int) -> bool:
     return abs((x - y).days) <= days  # type: ignore[operator]
 
 
-def horizon_words(claim: Claim) -> str:
-    detail = claim.horizon_detail
-    label = {"current": "now", "eventual": "eventually", "unknown": "at an unstated time"}.get(detail.kind)
-    if detail.kind == "deadline" and detail.end:
-        label = f"by {detail.end:%B %Y}" if detail.end.day > 27 else f"by {detail.end:%-d %B %Y}"
-    if label is None:
-        label = detail.label()
-    if detail.text and detail.text.lower() not in label.lower():
-        return f'{label} ("{detail.text}")'
-    return label
-
-
-# --- words ------------------------------------------------------------------------------------
-
-def figure_words(claim: Claim) -> str:
-    """'as many as 12,000 personnel'"""
-    words = claim.text
-    if claim.qualifier and claim.qualifier.lower() not in words.lower():
-        words = f"{claim.qualifier} {words}"
-    thing = claim.subject or claim.unit
-    if thing and thing.lower() not in words.lower():
-        words = f"{words} {thing}"
-    return words
-
-
-def source_words(claim: Claim) -> str:
-    if claim.source_key and claim.attribution and claim.source_key.lower() not in claim.attribution.lower():
-        return f"{claim.attribution} [{claim.source_key}]"
-    return claim.attribution or claim.source_key or "no source given"
-
-
-def describe(claim: Claim, outlet: str) -> str:
-    """'"as many as 12,000 personnel" (South Korean intelligence; by December 2024; in Ledger)'"""
-    return f'"{figure_words(claim)}" ({source_words(claim)}; {horizon_words(claim)}; {outlet})'
-
-
-def quote(claim: Claim, outlet: str, width: int = 220) -> str:
-    """The claim's sentence, trimmed around the figure, with where it was printed."""
-    sentence = " ".join(claim.sentence.split()) or claim.text
-    if len(sentence) > width:
-        at = max(0, sentence.find(claim.text))
-        begin = max(0, min(at - width // 2, len(sentence) - width))
-        sentence = ("…" if begin else "") + sentence[begin:begin + width].strip() + "…"
-    place = "headline" if claim.in_headline else f"line {claim.line}"
-    return f'{outlet} ({claim.document}, {place}): "{sentence}"'
-
-
 def number(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+def by_sentence(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """Claims grouped by the sentence they stand in, each sentence's claims in reading order."""
+    sentences: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        sentences.setdefault((claim.document, claim.sentence_start), []).append(claim)
+    return [sorted(group, key=lambda c: c.start) for group in sentences.values()]
 
 
 def connected(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -232,6 +193,14 @@ def connected(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     for x in parent:
         components.setdefault(find(x), []).append(x)
     return list(components.values())
+
+
+def flagged_components(flagged: dict[str, list[tuple[str, str]]]) -> Iterator[tuple[str, list[str]]]:
+    """(group id, claim ids) for each connected set of flagged pairs: one finding per set, so a
+    figure that disagrees with two others is one finding holding all three."""
+    for group_id, pairs in flagged.items():
+        for ids in connected(pairs):
+            yield group_id, ids
 
 
 def unique(items: Iterable[str]) -> list[str]:

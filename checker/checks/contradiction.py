@@ -26,9 +26,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import bounds, connected, disjoint, horizon_words, number
-from checker.checks.narrate import claims_of, evidence, figures, sources, wire_note
-from checker.models import Severity
+from checker.checks.compare import bounds, disjoint, flagged_components, number, scale, unique
+from checker.checks.narrate import claims_of, evidence, figure_words, spread, voice_phrase, wire_note
+from checker.models import Claim, Severity
+from checker.ruleset import RuleSet
 
 
 class ContradictionOptions(BaseModel):
@@ -70,23 +71,24 @@ class Contradiction(Check):
                 continue
             if disjoint(story.claim(pair.a), story.claim(pair.b), story.rules):
                 flagged.setdefault(pair.group, []).append((pair.a, pair.b))
-        for group_id, pairs in flagged.items():
+        for group_id, ids in flagged_components(flagged):
             group = story.group(group_id)
-            for ids in connected(pairs):
-                claims = claims_of(story, ids)
-                ranges = "; ".join(f"{c.text} allows {_interval(*bounds(c, story.rules))}" for c in claims)
-                explanation = (
-                    f"These figures for {group.label} cannot all be true: {ranges}. "
-                    f"They describe the same time ({', '.join(sorted({horizon_words(c) for c in claims}))}) and come "
-                    f"from the same source or from no stated source ({sources(story, ids)}), so neither attribution "
-                    f"nor time explains the difference.\n{evidence(story, ids)}")
-                note = wire_note(story, ids)
-                yield Issue(claims=[c.id for c in claims], group=group_id,
-                            message=f"{group.label}: {figures(story, ids)} cannot both hold for the same time and source",
-                            explanation=explanation + (f"\n{note}" if note else ""))
+            claims = claims_of(story, ids)
+            ranges = "; ".join(unique(f"{figure_words(story, c, False)} allows {_interval(c, story.rules)}"
+                                      for c in claims))
+            explanation = (f"These figures for {group.label} cannot all be true: {ranges}. They describe the same "
+                           f"time and {voice_phrase(story, ids)}, so neither attribution nor time explains the difference.")
+            note = wire_note(story, ids)
+            yield Issue(claims=[c.id for c in claims], group=group_id,
+                        message=f"{group.label}: {spread(story, ids)}: cannot all hold for the same time and source",
+                        explanation="\n".join(filter(None, [explanation, evidence(story, ids), note])))
 
 
-def _interval(low: float, high: float) -> str:
+def _interval(claim: Claim, rules: RuleSet) -> str:
+    """The interval a figure allows, in its printed unit (bounds() works in base units)."""
+    k = scale(claim)
+    origin = claim.base_value - claim.value * k if claim.base_value is not None and claim.value is not None else 0.0
+    low, high = sorted((x - origin) / k for x in bounds(claim, rules))
     if low == float("-inf"):
         return f"at most {number(high)}"
     if high == float("inf"):

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import differ, number
+from checker.checks.compare import TEMPERATURE, by_sentence, differ, number, scale
 from checker.checks.narrate import evidence
 from checker.models import Claim, Severity
 
@@ -77,29 +77,38 @@ class ConversionMismatch(Check):
     ]
 
     def run(self, story: Story, options: ConversionOptions) -> Iterator[Issue]:
-        by_sentence: dict[tuple[str, int], list[Claim]] = {}
-        for claim in story.claims.values():
-            if claim.dimension and claim.base_value is not None:
-                by_sentence.setdefault((claim.document, claim.sentence_start), []).append(claim)
-        for claims in by_sentence.values():
-            claims.sort(key=lambda c: c.start)
+        measures = (c for c in story.claims.values() if c.dimension and c.base_value is not None)
+        for claims in by_sentence(measures):
             for first, second in zip(claims, claims[1:]):
                 if not self._adjacent(first, second, options) or not differ(first, second, story.rules,
                                                                            story.rules.tolerances.conversion):
                     continue
-                expected = first.base_value / (second.base_value / second.value) if second.value else None
-                should = f"; {first.text} is about {number(expected)} in the second unit" if expected else ""
                 yield Issue(
                     claims=[first.id, second.id],
                     message=f"{first.text} is not {second.text}: the conversion is off",
-                    explanation=(f"The sentence gives one quantity in two units, but they do not match beyond "
-                                 f"rounding{should}.\n{evidence(story, [first.id, second.id])}"))
+                    explanation=(f"The sentence gives one quantity in two units, but they do not match beyond rounding"
+                                 f"{_should_read(first, second)}.\n{evidence(story, [first.id, second.id])}"))
 
     @staticmethod
     def _adjacent(first: Claim, second: Claim, options: ConversionOptions) -> bool:
         if first.dimension != second.dimension or (first.unit and first.unit == second.unit):
             return False
         return _joined_as_conversion(first, second, options.max_gap)
+
+
+def _should_read(first: Claim, second: Claim) -> str:
+    """'; 2,500 square kilometres is about 965 square miles', in the second figure's own wording."""
+    if not second.value or first.base_value is None or second.base_value is None:
+        return ""
+    if first.dimension == TEMPERATURE:
+        expected = second.value + (first.base_value - second.base_value) / scale(second)
+    else:
+        expected = first.base_value / (second.base_value / second.value)
+    wording = _LEADING_NUMBER.sub(number(expected), second.text.strip(), count=1)
+    return f"; {first.text} is about {wording}"
+
+
+_LEADING_NUMBER = re.compile(r"[\d][\d,.]*")
 
 
 def _joined_as_conversion(first: Claim, second: Claim, max_gap: int) -> bool:
@@ -117,13 +126,9 @@ def restatements(claims: Iterable[Claim], max_gap: int = ConversionOptions().max
     """Claims that restate the figure before them in another unit: '40.3C (104.5F)', '€3.9 billion
     ($4.2 billion)'. They carry no figure of their own: comparing them with other articles would
     count one figure twice, and a bad conversion is this check's finding, not a contradiction."""
-    by_sentence: dict[tuple[str, int], list[Claim]] = {}
-    for claim in claims:
-        by_sentence.setdefault((claim.document, claim.sentence_start), []).append(claim)
     out: set[str] = set()
-    for group in by_sentence.values():
-        group.sort(key=lambda c: c.start)
-        for first, second in zip(group, group[1:]):
+    for sentence in by_sentence(claims):
+        for first, second in zip(sentence, sentence[1:]):
             same_kind = (first.dimension is not None and first.dimension == second.dimension) or (
                 first.kind == second.kind == "money")
             if same_kind and first.unit != second.unit and _joined_as_conversion(first, second, max_gap):

@@ -25,30 +25,28 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import differ, horizon_words, source_words, unique
-from checker.checks.narrate import claims_of, evidence, wire_note
+from checker.checks.compare import central, differ, unique
+from checker.checks.narrate import claims_of, evidence, plural, source_name, spread, time_words, wire_note
 from checker.models import Claim, Severity
 
 
 class ExplainedRangeOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     min_claims: int = Field(2, ge=2)
-    max_listed: int = Field(4, ge=1, description="most figure/source/time combinations named in the one-line message")
+    max_listed: int = Field(3, ge=1, description="most sources named in the one-line message")
+    max_evidence: int = Field(6, ge=2, description="most figure lines in the explanation")
 
 
-def _spread(claims: list[Claim], limit: int) -> str:
-    """'at least 3,000 now (White House); as many as 12,000 by December 2024 (NIS); …'"""
-    seen: dict[tuple[object, ...], str] = {}
-    for c in claims:
-        key = (c.value, c.qualifier, c.horizon_detail.kind, c.horizon_detail.end, c.source_key)
-        words = f"{c.qualifier + ' ' if c.qualifier else ''}{c.text} {_short_time(c)} ({c.source_key or 'unsourced'})"
-        seen.setdefault(key, words)
-    parts = list(seen.values())
-    return "; ".join(parts[:limit]) + (f"; and {len(parts) - limit} more" if len(parts) > limit else "")
-
-
-def _short_time(claim: Claim) -> str:
-    return horizon_words(claim).split(" (")[0]
+def _summary(story: Story, claims: list[Claim], max_listed: int) -> str:
+    """'3,000 to 12,000 from 4 sources at 5 times', or the voices themselves when they are few."""
+    voices = unique(source_name(story, c) for c in claims)
+    if len(voices) <= max_listed and len(claims) <= max_listed:
+        return spread(story, [c.id for c in claims], max_listed)
+    values = sorted(claims, key=lambda c: central(c) or 0.0)
+    dated = len({c.horizon_detail.start for c in claims if c.horizon_detail.kind == "current"}) > 1
+    times = unique(time_words(c, dated) for c in claims)
+    return (f"{values[0].text} to {values[-1].text} from {plural(len(voices), 'source')} "
+            f"at {plural(len(times), 'time')}")
 
 
 class ExplainedRange(Check):
@@ -81,9 +79,9 @@ class ExplainedRange(Check):
             if not differ(a, b, story.rules):
                 continue
             if not pair.horizons_comparable:
-                why = f"different times ({horizon_words(a)} vs {horizon_words(b)})"
+                why = "time"
             elif pair.sources == "different":
-                why = f"different sources ({source_words(a)} vs {source_words(b)})"
+                why = "source"
             else:
                 continue
             reasons.setdefault(pair.group, {})[(pair.a, pair.b)] = why
@@ -93,12 +91,14 @@ class ExplainedRange(Check):
                 continue
             group = story.group(group_id)
             claims = claims_of(story, ids)
-            spread = _spread(claims, options.max_listed)
-            kinds = unique(why.split(" (")[0] for why in explained.values())
-            note = wire_note(story, ids)
+            kinds = [k for k in ("source", "time") if k in explained.values()]
+            because = " or ".join({"source": "come from different sources", "time": "describe different times"}[k]
+                                  for k in kinds)
+            reason = (f"The figures for {group.label} differ, but every pair that differs has a reason the reader can "
+                      f"see: they {because}. Print each figure with its source and time rather than as one number.")
             yield Issue(
                 claims=[c.id for c in claims], group=group_id,
-                message=f"{group.label}: figures differ, explained by {' and '.join(kinds)}: {spread}",
-                explanation=(f"The figures for {group.label} differ, and each difference has a reason the reader can "
-                             f"see: {'; '.join(unique(explained.values()))}. Print each figure with its source and "
-                             f"time rather than as one number.\n{evidence(story, ids)}" + (f"\n{note}" if note else "")))
+                message=f"{group.label}: {_summary(story, claims, options.max_listed)}, explained by "
+                        f"{' and '.join(f'different {k}s' for k in kinds)}",
+                explanation="\n".join(filter(None, [reason, evidence(story, ids, limit=options.max_evidence),
+                                                     wire_note(story, ids)])))

@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import connected, differ
-from checker.checks.narrate import claims_of, evidence, figures, sources
+from checker.checks.compare import differ, flagged_components
+from checker.checks.narrate import claims_of, evidence, figures, voice_phrase
 from checker.models import Claim, Severity
 
 
@@ -83,14 +83,16 @@ class InternalInconsistency(Check):
                 continue  # one figure sourced, one not, inside the body: likely two voices, not one slip
             if differ(a, b, story.rules):
                 flagged.setdefault(pair.group, []).append((pair.a, pair.b))
-        for group_id, pairs in flagged.items():
+        for group_id, ids in flagged_components(flagged):
             group = story.group(group_id)
-            for ids in connected(pairs):
-                claims = claims_of(story, ids)
-                where = "its headline and body" if any(c.in_headline for c in claims) else "two places"
-                outlet = story.outlet(claims[0])
-                yield Issue(
-                    claims=[c.id for c in claims], group=group_id,
-                    message=f"{outlet} gives {figures(story, ids)} for {group.label} in {where}",
-                    explanation=(f"One article prints different figures for {group.label} for the same time, from "
-                                 f"{sources(story, ids)}; nothing in the text says why.\n{evidence(story, ids)}"))
+            claims = claims_of(story, ids)
+            headline = any(c.in_headline for c in claims)
+            where = "its headline and body" if headline else "two places"
+            time = ("A headline drops the tense, so its figure is read against the body's" if headline and
+                    len({c.horizon_detail.kind for c in claims}) > 1 else "Both describe the same time")
+            yield Issue(
+                claims=[c.id for c in claims], group=group_id,
+                message=f"{story.outlet(claims[0])} gives {figures(story, ids)} for {group.label} in {where}",
+                explanation=(f"One article prints different figures for {group.label}. {time}, and "
+                             f"{voice_phrase(story, ids)}; nothing in the text says why they differ.\n"
+                             f"{evidence(story, ids)}"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.base import Check, ClaimGroup, Issue, NoOptions, Story
-from checker.checks.compare import bounds, comparable_horizons
+from checker.checks.compare import bounds, by_sentence, comparable_horizons
 from checker.checks.narrate import evidence
 from checker.models import Claim, Severity
 
@@ -47,36 +47,28 @@ class PartExceedsWhole(Check):
     must_not_fire = [_case(500)]
 
     def run(self, story: Story, options: NoOptions) -> Iterator[Issue]:
-        counts = [g for g in story.groups if g.family == "count"]
-        for part_group in counts:
-            for whole_group in counts:
-                if part_group is whole_group or not story.lexicon.is_part(part_group.head, whole_group.head):
-                    continue
-                yield from self._compare(story, part_group, whole_group)
-
-    def _compare(self, story: Story, part_group: ClaimGroup, whole_group: ClaimGroup) -> Iterator[Issue]:
-        for part_id in part_group.claims:
-            part = story.claim(part_id)
-            for whole_id in whole_group.claims:
-                whole = story.claim(whole_id)
-                if not self._related(story, part, whole):
-                    continue
-                part_low, _ = bounds(part, story.rules)
-                _, whole_high = bounds(whole, story.rules)
-                if part_low > whole_high:
-                    ids = [whole.id, part.id]
-                    yield Issue(
-                        claims=ids,
-                        message=f"{part.text} {part_group.label} is more than the {whole.text} {whole_group.label} "
-                                f"they are part of",
-                        explanation=(f"{part_group.label.capitalize()} are counted within {whole_group.label}, so "
-                                     f"their number cannot exceed it; {part.text} is more than {whole.text}.\n"
-                                     f"{evidence(story, ids)}"))
+        # Only a part named with its whole ('12,000 troops, including 500 officers') is surely a part of
+        # that whole: across sentences, '42 arrests' and 'three protesters taken to hospital' share the
+        # head protesters without one counting the other. So pairs come from one sentence at a time.
+        for sentence in by_sentence(story.claims.values()):
+            counted = [(c, g) for c in sentence if (g := story.group_of(c.id)) is not None and g.family == "count"]
+            for part, part_group in counted:
+                for whole, whole_group in counted:
+                    if (part_group.id != whole_group.id and story.lexicon.is_part(part_group.head, whole_group.head)
+                            and comparable_horizons(part.horizon_detail, whole.horizon_detail, story.rules)):
+                        yield from self._compare(story, part, part_group, whole, whole_group)
 
     @staticmethod
-    def _related(story: Story, part: Claim, whole: Claim) -> bool:
-        # Only a part named with its whole ('12,000 troops, including 500 officers') is surely a part
-        # of that whole: across sentences, '42 arrests' and 'three protesters taken to hospital'
-        # share the head protesters without one counting the other.
-        same_sentence = part.document == whole.document and part.sentence_start == whole.sentence_start
-        return same_sentence and comparable_horizons(part.horizon_detail, whole.horizon_detail, story.rules)
+    def _compare(story: Story, part: Claim, part_group: ClaimGroup, whole: Claim,
+                 whole_group: ClaimGroup) -> Iterator[Issue]:
+        part_low, _ = bounds(part, story.rules)
+        _, whole_high = bounds(whole, story.rules)
+        if part_low > whole_high:
+            ids = [whole.id, part.id]
+            yield Issue(
+                claims=ids,
+                message=f"{part.text} {part_group.label} is more than the {whole.text} {whole_group.label} "
+                        f"they are part of",
+                explanation=(f"{part_group.label.capitalize()} are counted within {whole_group.label}, so their "
+                             f"number cannot exceed it; {part.text} is more than {whole.text}.\n"
+                             f"{evidence(story, ids)}"))

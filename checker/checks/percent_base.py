@@ -26,11 +26,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import find_hedge, number
-from checker.checks.narrate import evidence
+from checker.checks.narrate import evidence, listing
 from checker.models import Claim, Severity
 
 _OF_WHOLE = re.compile(r"^\s*(?:%|per\s*cent|percent)?\s*of\s+(?:its|the|their|our|his|her|all)?\s*([\w\s\-]{2,40})",
                        re.IGNORECASE)
+
+
+def sources_of_shares(story: Story, ids: list[str]) -> str:
+    return listing(list(dict.fromkeys(story.outlet(story.claim(i)) for i in ids)))
 
 
 class PercentOptions(BaseModel):
@@ -68,23 +72,34 @@ class PercentOfBase(Check):
                 continue
             part = self._count_before(story, share, options)
             whole_head = self._whole_head(story, share)
-            if part is None or part.value is None or whole_head is None:
+            if part is None or part.value is None or whole_head is None or not self._counts_within(story, part, whole_head):
                 continue
             wholes = [w for w in self._wholes(story, whole_head, share) if w.value and w.value > part.value]
             if not wholes or any(self._fits(story, part, share, w) for w in wholes):
-                continue  # some whole the article states makes the share right
+                continue  # some whole the story states makes the share right
             whole = max(wholes, key=lambda w: w.value or 0.0)  # the total, not a plant or a union's members
             implied = 100 * part.value / (whole.value or 1.0)
             agreeing = self._agreeing_shares(story, share, implied)
             ids = [share.id, *agreeing]
+            printed_by = "the same article" if whole.document == share.document else story.outlet(whole)
+            fits = (f" {sources_of_shares(story, agreeing)} print a share that fits." if agreeing else "")
             yield Issue(
                 claims=ids,
                 message=f"{part.text} is {number(round(implied, 1))}% of {whole.text}, not {share.text}",
-                explanation=(f"The sentence gives {part.text} as {share.text} of the whole, but the story "
-                             f"states the whole as {whole.text}, of which {part.text} is {implied:.1f}%. One of the "
-                             f"three figures is stale or wrong."
-                             + (" Other articles print a share that fits." if agreeing else "")
-                             + f"\n{evidence(story, [part.id, share.id, whole.id, *agreeing])}"))
+                explanation=(f"The sentence gives {part.text} as {share.text} of the {whole_head}, but {printed_by} "
+                             f"gives the {whole_head} as {whole.text}, and {part.text} is {implied:.1f}% of that. "
+                             f"One of the three figures is stale or wrong.{fits}\n"
+                             + evidence(story, ids, cited=[part.id, whole.id])))
+
+    @staticmethod
+    def _counts_within(story: Story, part: Claim, whole_head: str) -> bool:
+        """Only a base the rules name (staff, workforce, headcount are employees) and a part counted
+        within it ('jobs' within employees) make the computation meaningful; anything looser would
+        print a share of some other population."""
+        if whole_head not in {entry.head for entry in story.rules.subjects}:
+            return False
+        group = story.group_of(part.id)
+        return group is not None and (group.head == whole_head or story.lexicon.is_part(group.head, whole_head))
 
     @staticmethod
     def _fits(story: Story, part: Claim, share: Claim, whole: Claim) -> bool:
@@ -113,9 +128,8 @@ class PercentOfBase(Check):
     @staticmethod
     def _count_before(story: Story, share: Claim, options: PercentOptions) -> Claim | None:
         best = None
-        for claim in story.claims.values():
-            if (claim.document == share.document and claim.sentence_start == share.sentence_start
-                    and claim.kind != "percent" and claim.end <= share.start
+        for claim in story.sentence_of(share):
+            if (claim.kind != "percent" and claim.end <= share.start
                     and share.start - claim.end <= options.max_gap):
                 if best is None or claim.end > best.end:
                     best = claim
@@ -133,8 +147,9 @@ class PercentOfBase(Check):
 
     @staticmethod
     def _wholes(story: Story, head: str, share: Claim) -> list[Claim]:
-        wholes = [story.claim(i) for g in story.groups if g.head == head and g.family == "count" for i in g.claims
-                  if story.claim(i).kind != "percent" and story.claim(i).id != share.id]
+        # a group with a place or a modifier ('employees in Veland') counts a part of the whole
+        wholes = [story.claim(i) for g in story.groups if g.head == head and g.family == "count" and g.label == g.head
+                  for i in g.claims if story.claim(i).kind != "percent" and story.claim(i).id != share.id]
         # the article's own whole first: another outlet's "workers" may count one plant or one union
         own = [w for w in wholes if w.document == share.document]
         return sorted(own or wholes, key=lambda c: (c.document, c.start))

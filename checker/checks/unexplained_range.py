@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.base import Check, Issue, NoOptions, Story
-from checker.checks.compare import connected, differ, disjoint
-from checker.checks.narrate import claims_of, evidence, figures, independent_outlets, sources, wire_note
+from checker.checks.compare import differ, disjoint, flagged_components
+from checker.checks.narrate import claims_of, evidence, independent_outlets, plural, spread, voice_phrase, wire_note
 from checker.models import Severity
 
 _NIS_12K = {"document": "a", "text": "12,000", "value": 12000, "high": 12000, "qualifier": "as many as",
@@ -87,21 +87,16 @@ class UnexplainedRange(Check):
                 continue  # a contradiction, reported by CC101
             if differ(a, b, story.rules, relative if both_unstated else None):
                 flagged.setdefault(pair.group, []).append((pair.a, pair.b))
-        for group_id, pairs in flagged.items():
+        for group_id, ids in flagged_components(flagged):
             group = story.group(group_id)
-            for ids in connected(pairs):
-                claims = claims_of(story, ids)
-                who = sources(story, ids)
-                unattributed = all(c.source_key is None for c in claims)
-                reason = ("No article names a source for these figures and they differ by more than the tolerance "
-                          "for unattributed figures" if unattributed else
-                          f"All of them are attributed to {who}, so a different source does not explain the difference")
-                explanation = (
-                    f"{reason}; they describe the same time, so time does not explain it either. "
-                    f"The figures are printed by {independent_outlets(story, ids)} independent text(s).\n"
-                    f"{evidence(story, ids)}")
-                note = wire_note(story, ids)
-                source_part = "no stated source" if unattributed else who
-                yield Issue(claims=[c.id for c in claims], group=group_id,
-                            message=f"{group.label}: {source_part} quoted as {figures(story, ids)} for the same time",
-                            explanation=explanation + (f"\n{note}" if note else ""))
+            claims = claims_of(story, ids)
+            unattributed = all(c.source_key is None for c in claims)
+            reason = ("No article names a source for these figures, and they differ by more than the tolerance for "
+                      "unattributed figures" if unattributed else
+                      f"{voice_phrase(story, ids).capitalize()}, so a different source does not explain the difference")
+            texts = independent_outlets(story, ids)
+            explanation = (f"{reason}; they describe the same time, so time does not explain it either. "
+                           f"{plural(texts, 'independent text')} print {'it' if texts == 1 else 'them'}.")
+            yield Issue(claims=[c.id for c in claims], group=group_id,
+                        message=f"{group.label}: {spread(story, ids)}: one source, two figures for the same time",
+                        explanation="\n".join(filter(None, [explanation, evidence(story, ids), wire_note(story, ids)])))
