@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.errors import ConfigError
 from checker.yamlsource import key_node_at, node_at, read_yaml, validate, where
@@ -41,6 +41,14 @@ class VagueAmount(Strict):
     low: float = Field(ge=0)
     high: float = Field(ge=0)
     value: float | None = Field(None, description="the point reported as the figure's value; default: low")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> VagueAmount:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        if self.value is not None and not self.low <= self.value <= self.high:
+            raise ValueError(f"value ({self.value:g}) is outside low..high")
+        return self
 
 
 class HedgesFile(Strict):
@@ -207,9 +215,23 @@ def load_rules(rules_dir: Path | None = None) -> RuleSet:
     if not paths:
         raise ConfigError(f"{folder}: no rule files (*.yaml) in the rules folder")
     merged: dict[str, Any] = {"files": [str(p) for p in paths]}
+    hedge_owner: dict[str, tuple[str, Path]] = {}
     for path in paths:
-        _merge(merged, load_rule_file(path))
+        rule_file = load_rule_file(path)
+        if isinstance(rule_file, HedgesFile):
+            _check_hedge_words(rule_file, path, hedge_owner)
+        _merge(merged, rule_file)
     return RuleSet.model_validate(merged)
+
+
+def _check_hedge_words(rule_file: HedgesFile, path: Path, owner: dict[str, tuple[str, Path]]) -> None:
+    """One hedge word with two meanings ('about' as approximate and as upper bound) is a contradiction."""
+    for hedge in rule_file.hedges:
+        for word in hedge.words:
+            key = " ".join(word.lower().split())
+            bound, first_path = owner.setdefault(key, (hedge.bound, path))
+            if bound != hedge.bound:
+                raise ConfigError(f"{path}: hedge '{word}' is '{hedge.bound}' here but '{bound}' in {first_path}")
 
 
 def load_rule_file(path: Path) -> BaseModel:

@@ -180,14 +180,12 @@ def test_fifty_megabytes_is_refused_by_size_in_the_same_units(tmp_path: Path,
     assert "50.0 MB is over the 20 MB limit" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="ruleset.py: VagueAmount does not check low <= high (see reliability report)")
 def test_contradictory_vague_amount_is_a_config_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = rules_copy(tmp_path, replace_in("hedges.yaml", "low: 12, high: 120", "low: 120, high: 12"))
     assert main(["check", str(write(tmp_path / "a.txt", GOOD)), "--rules", str(folder)]) == 2
     assert "hedges.yaml" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="ruleset.py: one hedge word under two bounds is accepted (see report)")
 def test_hedge_word_under_two_bounds_is_a_config_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = rules_copy(tmp_path, lambda f: write(f / "zz.yaml", "kind: hedges\nhedges:\n"
                                                                "  - {bound: upper, words: [about]}\n"))
