@@ -17,6 +17,7 @@ from checker.config import load_config, load_config_file
 from checker.errors import ClaimcheckError
 from checker.formatters import FORMATTERS, RenderOptions, get_formatter
 from checker.models import Report, Severity
+from checker.parallel import ParallelOptions, progress_wanted
 from checker.pipeline import RunOptions, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -34,6 +35,20 @@ write_option = click.option("--write", "writes", multiple=True, metavar="FORMAT=
                             help="also write the report in FORMAT to PATH (repeatable; adds to config outputs)")
 keep_going_option = click.option("--keep-going", is_flag=True,
                                  help="unreadable articles are reported but do not by themselves make the exit code 2")
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+                           help="processes (or dask workers) extracting in parallel; output is identical")
+engine_option = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                             help="run extraction in local processes or on a Dask cluster")
+scheduler_option = click.option("--scheduler", metavar="ADDRESS",
+                                help="dask scheduler (tcp://host:8786); default: a local cluster of --jobs workers")
+quiet_option = click.option("--quiet", "-q", is_flag=True,
+                            help="no progress bar (there is none when stderr is not a terminal)")
+
+
+def parallel_options(jobs: int, engine: str, scheduler: str | None, quiet: bool) -> ParallelOptions:
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    return ParallelOptions(jobs=jobs, engine=engine, scheduler=scheduler, progress=progress_wanted(quiet))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,14 +70,24 @@ def cli() -> None:
 @click.option("--against", "against", multiple=True, type=click.Path(path_type=Path),
               help="source articles or folders; PATHS are then drafts and only findings about them are reported")
 @click.option("--waivers", type=click.Path(path_type=Path, dir_okay=False), help="YAML file of accepted findings")
+@click.option("--window-days", type=click.IntRange(min=0), default=None,
+              help="with --against STORE.db: only archive articles published this many days around the drafts")
+@jobs_option
+@engine_option
+@scheduler_option
+@quiet_option
 def check(paths: tuple[Path, ...], output_format: str | None, output: Path | None, rules_dir: Path | None,
           keep_going: bool, config_file: Path | None, writes: tuple[str, ...], fail_on: str | None,
-          against: tuple[Path, ...], waivers: Path | None) -> int:
-    """Extract the figures in PATHS, group them and report inconsistencies."""
+          against: tuple[Path, ...], waivers: Path | None, window_days: int | None, jobs: int, engine: str,
+          scheduler: str | None, quiet: bool) -> int:
+    """Extract the figures in PATHS, group them and report inconsistencies.
+
+    --against takes articles, folders or claim stores made by `claimcheck index`."""
     settings = load_config_file(config_file) if config_file else load_config(Path.cwd())
     severity = Severity(fail_on) if fail_on else settings.fail_on
     report = run(RunOptions(paths=list(paths), against=list(against), rules_dir=rules_dir or settings.rules,
-                            waivers=waivers or settings.waivers))
+                            waivers=waivers or settings.waivers, window_days=window_days,
+                            parallel=parallel_options(jobs, engine, scheduler, quiet)))
     options = RenderOptions(view="check", fail_on=severity)
     for name, target in {**settings.outputs, **parse_writes(writes)}.items():
         write_atomic(target, get_formatter(name).render(report, options))
@@ -92,13 +117,48 @@ def parse_writes(writes: tuple[str, ...]) -> dict[str, Path]:
 @rules_option
 @keep_going_option
 @config_option
+@jobs_option
+@engine_option
+@scheduler_option
+@quiet_option
 def extract(paths: tuple[Path, ...], output_format: str | None, output: Path | None, rules_dir: Path | None,
-            keep_going: bool, config_file: Path | None) -> int:
+            keep_going: bool, config_file: Path | None, jobs: int, engine: str, scheduler: str | None,
+            quiet: bool) -> int:
     """Print the claims table: every figure with its unit, subject, attribution, horizon and hedge."""
     settings = load_config_file(config_file) if config_file else load_config(Path.cwd())
-    report = run(RunOptions(paths=list(paths), rules_dir=rules_dir or settings.rules, checks=False))
+    report = run(RunOptions(paths=list(paths), rules_dir=rules_dir or settings.rules, checks=False,
+                            parallel=parallel_options(jobs, engine, scheduler, quiet)))
     emit(report, output_format or settings.format, output, RenderOptions(view="extract"))
     return EXIT_USAGE if report.errors and not (keep_going or settings.keep_going) else EXIT_CLEAN
+
+
+@cli.command()
+@click.argument("archive", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="claim store to create or bring up to date")
+@rules_option
+@keep_going_option
+@jobs_option
+@engine_option
+@scheduler_option
+@quiet_option
+def index(archive: tuple[Path, ...], db: Path, rules_dir: Path | None, keep_going: bool, jobs: int, engine: str,
+          scheduler: str | None, quiet: bool) -> int:
+    """Extract ARCHIVE's articles once into a claim store for `check DRAFT --against DB`.
+
+    Re-running extracts only new and changed files (and all of them after a rules change);
+    an interrupted run keeps what it finished, and the next run does the rest."""
+    from checker.ruleset import load_rules
+    from checker.store import index_paths, open_store
+
+    rule_set = load_rules(rules_dir)
+    with open_store(db, create=True) as store:
+        stats = index_paths(store, list(archive), rule_set, parallel_options(jobs, engine, scheduler, quiet))
+        documents, claims = store.counts()
+    for error in stats.errors:
+        click.echo(f"claimcheck: {error}", err=True)
+    click.echo(f"{stats.summary()}; {db} now holds {documents} documents and {claims} claims")
+    return EXIT_USAGE if stats.errors and not keep_going else EXIT_CLEAN
 
 
 @cli.command()

@@ -7,12 +7,12 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from checker.errors import InputError
-from checker.extract import extract_claims
-from checker.lexicon import Lexicon
 from checker.load import load_documents
 from checker.models import Claim, Document, Finding, Report
+from checker.parallel import ParallelOptions, extract_all
 from checker.ruleset import RuleSet, load_rules
 from checker.runner import run_checks
+from checker.store import is_store, with_archive
 from checker.waivers import apply_waivers, load_waivers
 
 
@@ -22,22 +22,26 @@ class RunOptions(BaseModel):
     rules_dir: Path | None = None
     waivers: Path | None = None
     checks: bool = Field(True, description="False: extract only (claimcheck extract)")
+    parallel: ParallelOptions = Field(default_factory=ParallelOptions, description="--jobs / --engine / progress")
+    window_days: int | None = Field(None, description="claim stores: archive articles this near the drafts only")
 
 
 def run(options: RunOptions, rules: RuleSet | None = None) -> Report:
     """Run the whole check. Raises ConfigError for bad rules; bad articles land in Report.errors."""
     rules = rules or load_rules(options.rules_dir)
     draft_mode = bool(options.against)
+    stores = [path for path in options.against if is_store(path)]
     loaded = load_documents(options.paths, role="draft" if draft_mode else "source")
     documents, errors = list(loaded.documents), list(loaded.errors)
     if draft_mode:
-        sources = load_documents(options.against, role="source")
+        sources = load_documents([p for p in options.against if p not in stores], role="source")
         documents += sources.documents
         errors += sources.errors
     if not documents:
         raise InputError(errors[0] if errors else "no articles to check")
-    lexicon = Lexicon(rules)
-    claims = extract_all(documents, rules, lexicon)
+    claims = extract_all(documents, rules, options.parallel)
+    if stores:
+        documents, claims = with_archive(documents, claims, stores, rules, options.window_days)
     report = Report(documents=documents, claims=claims, errors=errors)
     if not options.checks:
         return report
@@ -47,13 +51,6 @@ def run(options: RunOptions, rules: RuleSet | None = None) -> Report:
     if options.waivers:
         findings = apply_waivers(findings, load_waivers(options.waivers), claims, rules)
     return report.model_copy(update={"groups": groups, "findings": findings})
-
-
-def extract_all(documents: list[Document], rules: RuleSet, lexicon: Lexicon) -> list[Claim]:
-    claims: list[Claim] = []
-    for document in documents:
-        claims.extend(extract_claims(document, rules, lexicon))
-    return claims
 
 
 def involving_drafts(findings: list[Finding], claims: list[Claim], documents: list[Document]) -> list[Finding]:

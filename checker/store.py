@@ -1,0 +1,418 @@
+"""The claim store: an archive's claims extracted once into one SQLite file, then queried by subject key.
+
+Why SQLite (see docs/bench.md): the store's work is point lookups by subject key, incremental upserts of
+one document's claims at a time, and readers (`check --against`) running while an `index` writes. SQLite
+does that with B-tree indexes, WAL mode and per-batch transactions, from the standard library, in one
+file. A column store (DuckDB) would win full-archive aggregate scans, which nothing here does.
+
+Crash safety: every batch of documents is one transaction that deletes a document's old claims and
+writes its new ones, so an interrupted `index` leaves each document either wholly old or wholly new,
+and re-running it finishes the rest; nothing is lost or counted twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from checker import __version__
+from checker.errors import ClaimcheckError, InputError
+from checker.load import SourceMeta, expand, load_document
+from checker.models import Claim, Document
+from checker.parallel import ParallelOptions, extract_stream
+from checker.ruleset import RuleSet
+
+STORE_FORMAT = "1"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BATCH_DOCUMENTS = 64
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_no INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL UNIQUE,
+    outlet TEXT, published TEXT, title TEXT, url TEXT,
+    body_start INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,     -- sha256 of the file's bytes
+    listing_hash TEXT NOT NULL,     -- sha256 of its sources.yaml entry: metadata can change without the file
+    extraction_key TEXT NOT NULL,   -- claimcheck version + rules: either changing makes old claims stale
+    claim_count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+CREATE TABLE IF NOT EXISTS claims (
+    doc_no INTEGER NOT NULL REFERENCES documents(doc_no),
+    seq INTEGER NOT NULL,
+    subject_key TEXT, dimension TEXT, unit TEXT, source_key TEXT,
+    published TEXT,                 -- the document's, copied so a time window needs no join
+    horizon_kind TEXT, horizon_start TEXT, horizon_end TEXT,
+    body TEXT NOT NULL              -- the Claim as JSON, so what comes out is exactly what went in
+);
+CREATE UNIQUE INDEX IF NOT EXISTS claims_position ON claims(doc_no, seq);
+CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject_key, published);
+CREATE INDEX IF NOT EXISTS claims_source ON claims(source_key);
+CREATE INDEX IF NOT EXISTS claims_horizon ON claims(horizon_kind, horizon_start, horizon_end);
+"""
+_DOCUMENT_COLUMNS = "doc_no, id, path, outlet, published, title, url, body_start"
+
+
+class ClaimStore:
+    """An open store. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = connection
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def counts(self) -> tuple[int, int]:
+        """(documents, claims) in the store."""
+        docs = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        claims = self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+        return docs, claims
+
+
+class IndexStats(BaseModel):
+    files: int = Field(0, description="article files found under the paths")
+    added: int = 0
+    replaced: int = Field(0, description="files whose bytes, listing or the rules changed since the last index")
+    unchanged: int = 0
+    claims: int = Field(0, description="claims written in this run")
+    errors: list[str] = Field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"{self.files} files: {self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{len(self.errors)} failed; {self.claims} claims written in {self.seconds:.1f}s")
+
+
+def is_store(path: Path) -> bool:
+    """True for a SQLite file, so `--against` can take a store or articles alike."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def open_store(path: Path, create: bool = False) -> ClaimStore:
+    path = Path(path)
+    if not create and not path.is_file():
+        raise InputError(f"{path}: no such claim store (make one with `claimcheck index ARCHIVE --db {path}`)")
+    if path.exists() and path.stat().st_size and not is_store(path):
+        raise InputError(f"{path}: not a claim store (not an SQLite file)")
+    try:
+        # Transactions are explicit, one per batch; a second writer waits for the first instead of failing.
+        db = sqlite3.connect(path, isolation_level=None, timeout=60)
+        db.execute("PRAGMA journal_mode=WAL")  # readers keep reading while an index writes
+        db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a crash loses at most the open batch, never corrupts
+        if create:
+            db.executescript(_SCHEMA)
+        found = _format(db)
+        if found is None and create:
+            db.execute("INSERT INTO meta VALUES ('format', ?)", (STORE_FORMAT,))
+        elif found is None:
+            raise InputError(f"{path}: an SQLite file, but not a claim store")
+        elif found != STORE_FORMAT:
+            raise InputError(f"{path}: store format {found}, this claimcheck reads {STORE_FORMAT}; index afresh")
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{path}: cannot open the claim store: {exc}") from None
+    return ClaimStore(path, db)
+
+
+def _format(db: sqlite3.Connection) -> str | None:
+    try:
+        found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.OperationalError:  # no meta table: some other program's database
+        return None
+    return found[0] if found else None
+
+
+# --- indexing ---------------------------------------------------------------------------------
+
+@dataclass(slots=True, frozen=True)
+class _Planned:
+    """A file to (re)extract, with what the store will remember about it. Internal, so a slim dataclass."""
+
+    path: Path
+    listing: SourceMeta  # the file's sources.yaml entry
+    doc_id: str
+    doc_no: int | None  # set when the file replaces an earlier version
+    content_hash: str
+    listing_hash: str
+    extraction_key: str
+
+
+def extraction_key(rules: RuleSet) -> str:
+    rules_json = rules.model_dump_json(exclude={"files"})
+    return hashlib.sha256(f"{__version__}\n{rules_json}".encode()).hexdigest()[:16]
+
+
+def index_paths(store: ClaimStore, paths: Sequence[Path], rules: RuleSet,
+                parallel: ParallelOptions | None = None, batch_size: int = BATCH_DOCUMENTS) -> IndexStats:
+    """Extract new and changed articles under `paths` into the store; unchanged files are skipped."""
+    started = time.perf_counter()
+    stats = IndexStats()
+    targets = list(_expand_all(paths, stats))  # paths only: texts are read one at a time below
+    stats.files = len(targets)
+    in_flight: dict[str, _Planned] = {}
+    documents = _changed_documents(store, targets, extraction_key(rules), stats, in_flight)
+    extracted = extract_stream(documents, rules, parallel, total=len(targets), errors=stats.errors)
+    while batch := list(islice(extracted, batch_size)):
+        with _transaction(store.db):
+            for document, claims in batch:
+                _write(store.db, in_flight[document.id], document, claims)
+        # Counted only once committed, so the stats of an interrupted run say what the store really holds.
+        for document, claims in batch:
+            stats.claims += len(claims)
+            if in_flight.pop(document.id).doc_no is None:
+                stats.added += 1
+            else:
+                stats.replaced += 1
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _expand_all(paths: Sequence[Path], stats: IndexStats) -> Iterator[tuple[Path, SourceMeta]]:
+    seen: set[str] = set()
+    unlisted = SourceMeta()  # one shared instance: 100k files mostly have no sources.yaml entry
+    for top in paths:
+        try:
+            for path, sources in expand([Path(top)]):
+                resolved = str(path.resolve())
+                if resolved not in seen:  # a file named twice (folder and file) is indexed once
+                    seen.add(resolved)
+                    yield path, sources.get(path.name, unlisted)
+        except ClaimcheckError as exc:
+            stats.errors.append(str(exc))
+
+
+def _changed_documents(store: ClaimStore, targets: list[tuple[Path, SourceMeta]], key: str, stats: IndexStats,
+                       in_flight: dict[str, _Planned]) -> Iterator[Document]:
+    """Yield the files the store lacks or holds stale, read one at a time; ids are fixed here, in input order."""
+    new_ids: set[str] = set()
+    for path, listing in targets:
+        try:
+            content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            stats.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+            continue
+        listing_hash = hashlib.sha256(listing.model_dump_json().encode()).hexdigest()
+        resolved = str(path.resolve())
+        known = store.db.execute("SELECT doc_no, id, content_hash, listing_hash, extraction_key FROM documents"
+                                 " WHERE path = ?", (resolved,)).fetchone()
+        if known is None:
+            doc_no, doc_id = None, _free_id(path, lambda c: c in new_ids or _id_in_store(store, c))
+            new_ids.add(doc_id)
+        elif tuple(known[2:]) == (content_hash, listing_hash, key):
+            stats.unchanged += 1
+            continue
+        else:
+            doc_no, doc_id = known[0], known[1]
+        try:
+            document = load_document(path, {path.name: listing})
+        except ClaimcheckError as exc:
+            stats.errors.append(str(exc))
+            continue
+        in_flight[doc_id] = _Planned(path, listing, doc_id, doc_no, content_hash, listing_hash, key)
+        yield document.model_copy(update={"id": doc_id, "path": resolved})
+
+
+def _id_in_store(store: ClaimStore, doc_id: str) -> bool:
+    return store.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+
+def _free_id(path: Path, taken: Callable[[str], bool]) -> str:
+    """The file's stem, as `claimcheck check` would name it; a folder prefix (and a number) if already taken."""
+    candidate, n = path.stem, 1
+    while taken(candidate):
+        candidate = f"{path.parent.name}/{path.stem}" + (f"-{n}" if n > 1 else "")
+        n += 1
+    return candidate
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _write(db: sqlite3.Connection, item: _Planned, document: Document, claims: list[Claim]) -> None:
+    published = document.published.isoformat() if document.published else None
+    row = (document.id, document.path, document.outlet, published, document.title, document.url,
+           document.body_start, item.content_hash, item.listing_hash, item.extraction_key, len(claims))
+    if item.doc_no is None:
+        doc_no = db.execute(
+            "INSERT INTO documents (id, path, outlet, published, title, url, body_start, content_hash,"
+            " listing_hash, extraction_key, claim_count) VALUES (?,?,?,?,?,?,?,?,?,?,?)", row).lastrowid
+    else:
+        doc_no = item.doc_no
+        db.execute("DELETE FROM claims WHERE doc_no = ?", (doc_no,))
+        db.execute("UPDATE documents SET id=?, path=?, outlet=?, published=?, title=?, url=?, body_start=?,"
+                   " content_hash=?, listing_hash=?, extraction_key=?, claim_count=? WHERE doc_no=?",
+                   (*row, doc_no))
+    db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   [_claim_row(doc_no, seq, claim, published) for seq, claim in enumerate(claims)])
+
+
+def _claim_row(doc_no: int, seq: int, claim: Claim, published: str | None) -> tuple[object, ...]:
+    horizon = claim.horizon_detail
+    return (doc_no, seq, claim.subject_key, claim.dimension, claim.unit, claim.source_key, published, horizon.kind,
+            _iso(horizon.start), _iso(horizon.end), claim.model_dump_json())
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# --- querying ---------------------------------------------------------------------------------
+
+def related_claims(store: ClaimStore, claims: Iterable[Claim], rules: RuleSet | None = None,
+                   exclude_documents: Iterable[str] = (),
+                   published_between: tuple[dt.date, dt.date] | None = None) -> tuple[list[Document], list[Claim]]:
+    """The archive's claims the engine could group with `claims`, and their documents, in index order.
+
+    Matched by subject key (widened to the subject's parts and wholes when `rules` are given, so officers
+    meet troops), and by dimension for measures with no subject. `exclude_documents` drops archive
+    documents by id, typically the drafts themselves: a draft supersedes its own earlier indexed version.
+    `published_between` keeps archive documents published in that window (and those with no date).
+    """
+    claims = list(claims)
+    keys = {c.subject_key for c in claims if c.subject_key}
+    if rules is not None:
+        keys = subject_family(keys, rules)
+    dimensions = {c.dimension for c in claims if not c.subject_key and c.dimension}
+    db = store.db
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (value TEXT PRIMARY KEY, is_key INTEGER NOT NULL)")
+    db.execute("DELETE FROM wanted")
+    db.executemany("INSERT OR IGNORE INTO wanted VALUES (?, 1)", [(k,) for k in keys])
+    db.executemany("INSERT OR IGNORE INTO wanted VALUES (?, 0)", [(d,) for d in dimensions])
+    low, high = (d.isoformat() for d in published_between) if published_between else ("", "9999")
+    in_window = "(published IS NULL OR published BETWEEN :low AND :high)"
+    rows = db.execute(
+        f"SELECT doc_no, seq, body FROM claims WHERE subject_key IN (SELECT value FROM wanted WHERE is_key = 1)"
+        f"   AND {in_window}"
+        f" UNION ALL"
+        f" SELECT doc_no, seq, body FROM claims WHERE subject_key IS NULL"
+        f"   AND dimension IN (SELECT value FROM wanted WHERE is_key = 0) AND {in_window}",
+        {"low": low, "high": high}).fetchall()
+    return _assemble(db, rows, set(exclude_documents))
+
+
+def subject_family(keys: set[str], rules: RuleSet) -> set[str]:
+    """Keys plus the parts counted within them and the wholes they are part of."""
+    family = set(keys)
+    for entry in rules.subjects:
+        if entry.head in keys or keys.intersection(entry.parts):
+            family.add(entry.head)
+            family.update(entry.parts)
+    return family
+
+
+def iter_partitions(store: ClaimStore, max_claims: int = 20_000) -> Iterator[tuple[list[Document], list[Claim]]]:
+    """The whole archive in slices the engine can check one at a time, memory bounded by `max_claims`.
+
+    A slice holds whole cells of (subject key, month of publication): a month is one news cycle, and
+    without it one common subject ('people') would make a single group as large as the archive. One
+    cell may exceed the bound alone. Claims with no subject key can only be compared within their
+    document, so they come in slices of whole documents. Groups across cells are not formed.
+    """
+    db = store.db
+    cells = db.execute("SELECT subject_key, substr(published, 1, 7), COUNT(*) FROM claims"
+                       " WHERE subject_key IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1").fetchall()
+    batch: list[tuple[str, str | None]] = []
+    size = 0
+    for key, month, count in cells:
+        # A slice never spans two months: the engine groups whatever it is given, so the slice bounds groups.
+        if batch and (size + count > max_claims or month != batch[-1][1]):
+            yield _by_cells(db, batch)
+            batch, size = [], 0
+        batch.append((key, month))
+        size += count
+    if batch:
+        yield _by_cells(db, batch)
+    doc_nos = [row[0] for row in db.execute("SELECT doc_no FROM documents ORDER BY doc_no")]
+    per_slice = max(1, max_claims // 20)
+    for first in range(0, len(doc_nos), per_slice):
+        low, high = doc_nos[first], doc_nos[min(first + per_slice, len(doc_nos)) - 1]
+        rows = db.execute("SELECT doc_no, seq, body FROM claims WHERE subject_key IS NULL AND doc_no BETWEEN ? AND ?",
+                          (low, high)).fetchall()
+        if rows:
+            yield _assemble(db, rows, set())
+
+
+def _by_cells(db: sqlite3.Connection, cells: list[tuple[str, str | None]]) -> tuple[list[Document], list[Claim]]:
+    rows: list[tuple[int, int, str]] = []
+    for key, month in cells:
+        if month is None:
+            found = db.execute("SELECT doc_no, seq, body FROM claims WHERE subject_key = ? AND published IS NULL",
+                               (key,))
+        else:
+            found = db.execute("SELECT doc_no, seq, body FROM claims WHERE subject_key = ?"
+                               " AND published >= ? AND published < ?", (key, month, month + "~"))
+        rows.extend(found)
+    return _assemble(db, rows, set())
+
+
+def _assemble(db: sqlite3.Connection, rows: list[tuple[int, int, str]],
+              exclude: set[str]) -> tuple[list[Document], list[Claim]]:
+    """Documents and claims in index order (document, then position), whatever order SQLite returned."""
+    documents = _documents(db, sorted({doc_no for doc_no, _, _ in rows}))
+    kept = {doc_no: doc for doc_no, doc in documents.items() if doc.id not in exclude}
+    claims = [Claim.model_validate_json(body) for doc_no, _, body in sorted(rows) if doc_no in kept]
+    return list(kept.values()), claims
+
+
+def _documents(db: sqlite3.Connection, doc_nos: list[int]) -> dict[int, Document]:
+    found: dict[int, Document] = {}
+    for start in range(0, len(doc_nos), 500):  # stay under SQLite's bound-variable limit
+        part = doc_nos[start:start + 500]
+        marks = ",".join("?" * len(part))
+        for row in db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE doc_no IN ({marks})", part):
+            doc_no, doc_id, path, outlet, published, title, url, body_start = row
+            found[doc_no] = Document(id=doc_id, path=path, outlet=outlet, title=title, url=url,
+                                     published=dt.date.fromisoformat(published) if published else None,
+                                     body_start=body_start)
+    return dict(sorted(found.items()))
+
+
+def with_archive(documents: list[Document], claims: list[Claim], stores: Sequence[Path], rules: RuleSet,
+                 window_days: int | None = None) -> tuple[list[Document], list[Claim]]:
+    """Add each store's related documents and claims (see related_claims) to a draft run's own.
+
+    `window_days` keeps archive articles published within that many days of the drafts (of today for
+    undated drafts). Documents already in the run win over archive documents with the same id.
+    """
+    window = None
+    if window_days is not None:
+        dates = [d.published for d in documents if d.role == "draft" and d.published] or [dt.date.today()]
+        margin = dt.timedelta(days=window_days)
+        window = (min(dates) - margin, max(dates) + margin)
+    taken = {d.id for d in documents}
+    for path in stores:
+        with open_store(path) as store:
+            found_documents, found_claims = related_claims(store, claims, rules, taken, window)
+        documents, claims = [*documents, *found_documents], [*claims, *found_claims]
+        taken.update(d.id for d in found_documents)
+    return documents, claims
