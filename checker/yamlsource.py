@@ -17,6 +17,9 @@ from checker.errors import ConfigError
 
 Model = TypeVar("Model", bound=BaseModel)
 
+# libyaml's safe loader when PyYAML was built with it (about 20x faster on front matter); same tags, same marks.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     """Return (data, node tree) of one YAML file, or raise ConfigError naming file:line:col."""
@@ -30,15 +33,19 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
 
 
 def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
+    loader = _SafeLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One parse: compose the node tree (for file:line:col) and build the data from it.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
         raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{name}: invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
     return data, node
 
 
