@@ -22,6 +22,7 @@ Floods force thousands from homes in river valley
 Rescue workers carry a resident through a flooded street in Dornbach on March 3, 2025. (Lena Ortiz/Getty Images)
 
 By Samuel Achebe
+Wednesday 5 March 2025 07.45 GMT
 
 Floodwaters forced more than 6,000 people from their homes in the Dornbach valley on Tuesday, regional officials said.
 
@@ -89,6 +90,7 @@ def _in_sentence(document: Document, phrase: str) -> bool:
         "3 min read",  # read time
         "March 3, 2025",  # caption date, credit in brackets
         "By Samuel Achebe",  # byline
+        "07.45 GMT",  # dateline: only a day, date, time and zone
         "March 2014",  # author bio
         "2019 fellow",  # author bio
         "40,000 without power",  # related headline after a marker

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.N.
-    r"|[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|[a-zA-Z]{0,3}\b)?"  # 3,000  $4.5  4.1%  38C  5bn
+    r"|[$€£¥]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:%|[a-zA-Z]{0,3}\b)?"  # 3,000  $4.5  4.1%  38C  5bn; not "23,"
     r"|[A-Za-z][A-Za-z'’\-]*"
     r"|[^\w\s]"
 )
@@ -45,6 +45,7 @@ PRONOUNS = frozenset({"it", "they", "them", "he", "she", "we", "you", "i", "ther
 ADVERBS = frozenset({
     "also", "further", "later", "earlier", "previously", "separately", "then", "again", "still", "already",
     "now", "first", "recently", "since", "just", "even", "only", "currently", "before", "once", "soon",
+    "furthermore", "moreover", "however", "meanwhile", "nevertheless", "nonetheless", "instead", "overall",
 })
 STOP = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | PRONOUNS | ADVERBS | frozenset({
     "including", "according", "more", "less", "fewer", "most", "least", "such", "many", "much", "said",
@@ -54,7 +55,7 @@ STOP = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | PRONOUNS | ADVE
 LY_NOUNS = frozenset({"family", "supply", "rally", "ally", "assembly", "july", "italy", "bully", "belly"})
 # Words that open a time expression: a noun phrase ends before them ("revenue last year").
 TIME_OPENERS = frozenset({
-    "last", "next", "this", "past", "yesterday", "today", "tonight", "tomorrow", "ago", "earlier",
+    "last", "next", "this", "past", "yesterday", "today", "tonight", "tomorrow", "ago", "earlier", "overnight",
 })
 # Verbs that link a measured noun to its figure ("temperatures will reach 38C", "shares fell 3%").
 LINKING_VERBS = frozenset({

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from checker.extract.attribution import find_attribution
 from checker.extract.horizon import find_horizon
-from checker.extract.subject import find_subject, is_comparison_base
+from checker.extract.comparison import is_comparison_base
+from checker.extract.subject import find_subject
 from checker.extract.types import Context, Figure, Sentence
 from checker.models import Document
 from checker.ruleset import RuleSet
@@ -19,7 +20,8 @@ def describe(figure: Figure, sentence: Sentence, previous: list[Sentence], docum
              rules: RuleSet) -> Context:
     """Context of one figure; `previous` are the sentences before `sentence`, in order."""
     start, end = _core(figure)
-    horizon = find_horizon(start - sentence.start, end - sentence.start, sentence.text, document.published, rules)
+    horizon = find_horizon(start - sentence.start, end - sentence.start, sentence.text, document.published, rules,
+                           headline=sentence.in_headline)
     if is_comparison_base(figure, sentence):
         # "68% now, up from 61% in January": the base is an earlier value of the same quantity, never
         # one to compare with the headline figure as if both held at the same time.

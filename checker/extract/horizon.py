@@ -3,88 +3,83 @@
 Only time words that govern the figure's clause count. A sentence is cut into clauses at commas,
 semicolons, colons, dashes and brackets (checker/extract/clauses.py); the words are read from
 
-1. the figure's own clause;
-2. the clauses it hangs from when it opens with a participle, "with", "including" or a bracket
-   ("Ukraine launched an incursion in early August, allegedly seizing around 100 settlements");
+1. the figure's own clause, and its rest after a bracket ("reached 40.3C (104.5F) on Tuesday");
+2. the clauses it hangs from when it opens with a participle, "with", "including", "when" or a
+   bracket, restates the figure before it ("11,000 jobs, about 13% of staff"), or opens with a
+   verb whose subject came earlier ("The previous record, set in 2019, was 39.6C");
 3. a short opening clause of the sentence ("On Thursday, ..."), for dates only;
-4. a later clause that is about the figure itself ("..., most of whom will arrive by December"),
+4. a short clause right after that holds only a time (", by the end of 2027") or the predicate
+   of a figure in apposition ("The old record, 39.6C, was set in 2019");
+5. a later clause that is about the figure itself ("..., most of whom will arrive by December"),
    for deadlines only.
 
 A clause of its own ("..., with initial sightings reported on Oct. 23") never moves a figure.
 Within that scope the nearest word wins, except that a deadline beats a bare "will/could" and a
-date beats "will" ("temperatures will reach 38C on Friday" is Friday). A figure with no time
-word holds at publication: "has sent 3,000 troops" counts what is there now, which is what makes
-it comparable with "3,000 troops are currently in Russia".
+date beats "will" ("temperatures will reach 38C on Friday" is Friday). The date of a statement
+("the agency saying on Tuesday that 32 were dead") dates the figure only when nothing nearer
+does and it is not a plan; a day's possessive ("put Saturday's crowd at") dates it, unless a
+preposition makes it part of a modifier ("the toll from Monday's quake"). In a headline "to" +
+verb is the future ("Norvik to cut 12,000 jobs"). A figure with no time word holds at
+publication: "has sent 3,000 troops" counts what is there now, which is what makes it comparable
+with "3,000 troops are currently in Russia". The date patterns and resolvers are in
+checker/extract/dates.py.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from dateutil import parser as date_parser
-from dateutil.relativedelta import MO, relativedelta, weekday
-
 from checker.extract.clauses import clause_index, clauses, phrase_pattern, tokenize
+from checker.extract.dates import (
+    DAY_DATE,
+    MONTH_DATE,
+    RELATIVE,
+    WEEKDAY,
+    YEAR,
+    Resolver,
+    day_resolver,
+    month_resolver,
+    no_dates,
+    relative_resolver,
+    until_publication,
+    weekday_resolver,
+    year_resolver,
+)
 from checker.models import Horizon
 from checker.ruleset import RuleSet
 
-_MONTHS = sorted({*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"}, key=len, reverse=True)
-MONTH_NUMBERS = {
-    **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
-    **{name.lower(): number for number, name in enumerate(calendar.month_abbr) if name},
-    "sept": 9,
-}
-MONTH = "(?:" + "|".join(_MONTHS) + r")\.?"
-WEEKDAYS = "|".join(calendar.day_name)
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
-            "last": 4}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
-PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
-         "late": (21, 31), "end of": (21, 31)}
-DAY_DATE = re.compile(
-    rf"\b(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?)"
-)
-MONTH_DATE = re.compile(
-    rf"(?:\b(?P<part>early|mid|late|the end of|end of|the beginning of|the start of|the middle of)[\s-]+)?"
-    rf"\b(?P<month>{MONTH})(?:\s+(?P<year>\d{{4}}))?\b"
-)
-YEAR = re.compile(r"\b(?:in|since|during|until|of|from|through|for|by|before|after)\s+(?:(?:early|mid|late)[\s-]+)?"
-                  r"(?P<year>(?:19|20)\d\d)\b(?![%]|[,.]\d)", re.I)
-WEEKDAY = re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<day>{WEEKDAYS})\b")
-RELATIVE = re.compile(
-    r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night"
-    r"|(?:earlier |later )?(?:last|this|next) (?:week|weekend|month|year)|earlier this (?:week|month|year)"
-    r"|(?:the|over the) weekend"
-    r"|(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|month|year)s?"
-    r" (?:ago|earlier)"
-    r"|(?:in|over|during|within) the (?:past|last) (?:(?P<span>\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
-    r"(?P<span_unit>hour|day|week|month|year)s?"
-    r"|(?:the )?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter"
-    r"|(?:the )?(?P<half>first|second) half(?: of the year)?|(?:the )?end of (?:the |this )?year|year-end)\b",
-    re.I,
-)
 SPAN_OPENER = re.compile(r"(?:in|over|during|within|by|until|since|for|through)\b", re.I)
 # A comparison base after the figure ("... from $265 million a year earlier") takes the dates after it.
 COMPARISON_AFTER = re.compile(
-    r"\b(?:up from|down from|from|compared with|compared to|versus|against)\s+(?=[$€£¥]?\d)", re.I
+    r"\b(?:(?:up from|down from|from|compared with|compared to|versus|against)\s+(?=[$€£¥]?\d)"
+    r"|(?:on|from|than|over|compared with|compared to)\s+(?:a|the)\s+(?:year|quarter|month|week)"
+    r"\s+(?:earlier|before|ago)"
+    r"|(?:on|from|than|over)\s+the\s+(?:same|previous|prior)\s+(?:year|quarter|month|week|period)"
+    r"|year[- ]on[- ]year)", re.I
 )
 MAY_CONTEXT = re.compile(r"\b(?:in|by|since|until|early|mid|late|of|from|last|next|this|end of)[\s-]+$", re.I)
-DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus"})
-
-
-Resolver = Callable[[dt.date | None, bool], tuple[dt.date | None, dt.date | None]]
-
-
-def _no_dates(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
-    return None, None
-
+# A preposition before "Monday's ..." makes the day part of a modifier ("the toll from Monday's quake").
+MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
+DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus", "when"})
+# A short clause that opens with one of these and holds only a time ("..., by the end of 2027, ...")
+# dates the clause before it.
+TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before", "during", "on", "through", "from",
+                                 "since", "at"})
+TIME_CLAUSE_WORDS = 8
+# A short clause opening with one of these is a phrase of the clause before ("..., on a turnout of 86%").
+PHRASE_OPENERS = frozenset({"on", "of", "for", "at", "from"})
+PHRASE_WORDS = 6
+# A relative clause about an event that is over: "a ballot in which 91% of members voted".
+EARLIER_EVENT = re.compile(r"\b((?:in|at|during) which)\b[^,;]*?\b(?:[a-z]{3,}ed|was|were|took|held|gave|won|lost)\b")
+# A clause that opens with a verb has its subject in an earlier clause: "The previous record, set in
+# 2019, was 39.6C".
+SUBJECTLESS_OPENERS = frozenset({"is", "are", "was", "were", "has", "have", "had", "stood", "stands", "reached",
+                                 "rose", "fell", "came", "totalled", "totaled", "hit", "remains", "remained"})
+# A headline's "to" + verb is its future tense: "Norvik to cut 12,000 jobs".
+HEADLINE_FUTURE = re.compile(r"\bto\s+(?!the\b|an?\b)[a-z]{3,}\b")
 
 
 @dataclass(frozen=True)
@@ -96,36 +91,88 @@ class _Cue:
     end: int
     text: str
     tier: int
-    resolve: Resolver = _no_dates
+    resolve: Resolver = no_dates
     deadline: bool = False
+    statement: bool = False  # "said on Tuesday": when the figure was stated, the latest time it is known to hold
 
 
-def find_horizon(start: int, end: int, text: str, published: dt.date | None, rules: RuleSet) -> Horizon:
+def find_horizon(start: int, end: int, text: str, published: dt.date | None, rules: RuleSet,
+                 headline: bool = False) -> Horizon:
     """The horizon of the figure at [start, end) of sentence `text`."""
     spans = clauses(text)
     own = clause_index(spans, start)
-    scope = {own: 0}
-    index = own
-    while index > 0 and _is_dependent(text, spans[index]):
-        index -= 1
-        scope[index] = 1
-    if own > 0 and 0 not in scope and len(tokenize(text[slice(*spans[0])])) <= 6:
-        scope[0] = 2
+    scope = _scope(text, spans, own)
     base = COMPARISON_AFTER.search(text, end, spans[own][1])
     cutoff = base.start() if base else len(text)
     cues = [c for i, tier in scope.items() for c in _cues(text, spans[i], tier, rules)
-            if (tier < 2 or c.kind != "eventual") and not (c.start < end and start < c.end) and c.start < cutoff]
+            if (tier < 2 or c.kind != "eventual") and not (c.start < end and start < c.end)
+            and c.start < cutoff]
+    if headline and HEADLINE_FUTURE.search(text, spans[own][0], start):
+        cues.append(_Cue("eventual", spans[own][0], start, "to", 0))
     later = [c for i in range(own + 1, len(spans)) if _carries_back(text, spans[i], rules)
              for c in _cues(text, spans[i], 3, rules) if c.deadline]
     return _decide(cues, later, start, end, published)
+
+
+def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:
+    """Clauses whose time words may date the figure, by index, with their tier (0 = the figure's own)."""
+    scope = {own: 0}
+    after_bracket = _after_bracket(text, spans, own)
+    if after_bracket is not None:  # "reached 40.3C (104.5F) on Tuesday": the bracket interrupts one clause
+        scope[after_bracket] = 0 if text[spans[own][1]:spans[own][1] + 1] == "(" else 1
+    index = own
+    while index > 0 and (_is_dependent(text, spans[index]) or _is_apposition(text, spans, index)
+                         or _is_subjectless(text, spans[index])):
+        index -= 1
+        scope.setdefault(index, 1)
+    if own > 0 and 0 not in scope and len(tokenize(text[slice(*spans[0])])) <= 6:
+        scope[0] = 2
+    index = max(scope) + 1
+    while index < len(spans) and _is_apposition(text, spans, index):
+        index += 1  # "cut 11,000 jobs, about 13% of staff, by the end of 2027"
+    if index < len(spans) and (_is_time_clause(text, spans[index]) or _is_subjectless(text, spans[index])):
+        scope.setdefault(index, 1)  # "The previous record, 39.6C, was set in 2019": the predicate follows
+    return scope
+
+
+def _after_bracket(text: str, spans: list[tuple[int, int]], own: int) -> int | None:
+    """The clause that goes on after the bracket following (or holding) the figure's clause."""
+    close = text.find(")", spans[own][1] - 1 if text[spans[own][1]:spans[own][1] + 1] == ")" else spans[own][1])
+    if close < 0 or "(" not in text[spans[own][0] - 1:close] or "," in text[spans[own][1]:close]:
+        return None
+    return next((i for i in range(own + 1, len(spans)) if spans[i][0] == close + 1 or
+                 (spans[i][0] > close and not text[close + 1:spans[i][0]].strip())), None)
+
+
+def _is_apposition(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """A clause that only restates the figure just before it: "11,000 jobs, about 13% of staff"."""
+    tokens = tokenize(text[slice(*spans[index])])
+    first_number = next((i for i, t in enumerate(tokens) if t.is_number), None)
+    if index == 0 or first_number is None or first_number > 2 or len(tokens) > TIME_CLAUSE_WORDS:
+        return False
+    before = tokenize(text[slice(*spans[index - 1])])
+    return any(t.is_number for t in before[-3:]) and not any(t.lower in SUBJECTLESS_OPENERS for t in tokens)
+
+
+def _is_subjectless(text: str, span: tuple[int, int]) -> bool:
+    words = [t for t in tokenize(text[span[0]:span[1]]) if t.is_word]
+    return bool(words) and words[0].lower in SUBJECTLESS_OPENERS
+
+
+def _is_time_clause(text: str, span: tuple[int, int]) -> bool:
+    tokens = tokenize(text[span[0]:span[1]])
+    return bool(tokens) and tokens[0].lower in TIME_CLAUSE_OPENERS and len(tokens) <= TIME_CLAUSE_WORDS
 
 
 def _decide(cues: list[_Cue], later: list[_Cue], start: int, end: int, published: dt.date | None) -> Horizon:
     def rank(cue: _Cue) -> tuple[int, int]:
         return cue.tier, (start - cue.end if cue.end <= start else cue.start - end)
 
-    current, eventual, past, dates = (sorted((c for c in cues if c.kind == kind), key=rank)
+    current, eventual, past, dates = (sorted((c for c in cues if c.kind == kind and not c.statement), key=rank)
                                       for kind in ("current", "eventual", "past", "date"))
+    statements = sorted((c for c in cues if c.statement), key=rank)
+    if statements and not eventual and not past and (not dates or dates[0].tier > statements[0].tier):
+        dates = statements  # "the agency saying on Tuesday that 32 were dead": as of Tuesday
     if current and all(rank(current[0]) < rank(other[0]) for other in (dates, eventual) if other):
         return Horizon(kind="current", start=published, end=published, text=current[0].text)
     deadlines = [c for c in dates if c.deadline]
@@ -156,12 +203,16 @@ def _resolve(cue: _Cue, published: dt.date | None, future: bool) -> Horizon:
 
 
 def _is_dependent(text: str, span: tuple[int, int]) -> bool:
-    """A clause that hangs from the one before it: a participle, "with ...", "including ...", a bracket."""
-    if span[0] > 0 and text[span[0] - 1] == "(":
+    """A clause that hangs from the one before it: a participle, "with ...", "including ...", a bracket,
+    or the rest of a clause a bracket interrupted ("38C (100F) in Mirabel and up to 36C")."""
+    if span[0] > 0 and text[span[0] - 1] in "()":
         return True
-    words = [t for t in tokenize(text[span[0]:span[1]]) if t.is_word]
+    tokens = tokenize(text[span[0]:span[1]])
+    words = [t for t in tokens if t.is_word]
     while words and (words[0].is_adverb or words[0].lower in ("and", "but")):
         words = words[1:]
+    if tokens and tokens[0].lower in PHRASE_OPENERS and len(tokens) <= PHRASE_WORDS and span[0] > 0:
+        return True  # "..., on a turnout of 86%": a phrase of the clause before
     return bool(words) and (words[0].lower in DEPENDENT_OPENERS or words[0].lower.endswith("ing"))
 
 
@@ -174,13 +225,17 @@ def _carries_back(text: str, span: tuple[int, int], rules: RuleSet) -> bool:
 def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_Cue]:
     clause = text[span[0]:span[1]]
     found = _date_cues(clause, rules)
+    event = EARLIER_EVENT.search(clause)
+    if event:  # "follows a ballot in which 91% voted": an event already over, date unwritten
+        found.append(_Cue("past", event.start(), event.start() + len("in which"), event.group(1), tier))
     for kind, words in (("current", rules.current), ("eventual", rules.eventual), ("past", rules.past)):
         pattern = phrase_pattern(words)
         for match in pattern.finditer(clause) if pattern else ():
             capitalised = match.group()[0].isupper() and clause[:match.start()].strip(" \"“'‘")
             if not capitalised and not any(c.start < match.end() and match.start() < c.end for c in found):
                 found.append(_Cue(kind, match.start(), match.end(), match.group(), tier))
-    return [_Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline) for c in found]
+    return [_Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement)
+            for c in found]
 
 
 def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
@@ -194,165 +249,33 @@ def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
         if any(c.start < match.end() and match.start() < c.end for c in found):
             return
         before = clause[:match.start(group)]
-        if reported is not None and reported.search(before) and not SPAN_OPENER.match(match.group(group)):
-            return  # "said on Thursday" dates the statement, not the figure; "recorded in the past day" does
+        possessive = clause.startswith(("'s", "’s"), match.end())
+        if possessive and MODIFIER_BEFORE.search(before):
+            return  # "the toll from Monday's quake": the day of the event, not of the toll
+        # "said on Thursday" dates the statement, not the figure ("recorded in the past day" does; so
+        # does "put Saturday's crowd at")
+        statement = reported is not None and reported.search(before) is not None \
+            and not SPAN_OPENER.match(match.group(group)) and not possessive
         lead = re.search(rf"(?:{deadline.pattern})\s+(?:the\s+)?$", before, re.I) if deadline else None
         since = re.search(r"\b(?:since|from)\s+$", before, re.I)
         if since and not lead:
-            resolve, lead_start = _until_publication(resolve), since.start()
+            resolve, lead_start = until_publication(resolve), since.start()
         else:
             lead_start = lead.start() if lead else match.start()
-        found.append(_Cue("date", lead_start, match.end(), clause[lead_start:match.end()], 0, resolve, lead is not None))
+        found.append(_Cue("date", lead_start, match.end(), clause[lead_start:match.end()], 0, resolve, lead is not None,
+                          statement))
 
     for match in DAY_DATE.finditer(clause):
-        add(match, _day_resolver(match.group()))
+        add(match, day_resolver(match.group()))
     for match in RELATIVE.finditer(clause):
-        add(match, _relative_resolver(match))
+        add(match, relative_resolver(match))
     for match in WEEKDAY.finditer(clause):
-        add(match, _weekday_resolver(match.group("day"), (match.group("which") or "").lower()))
+        add(match, weekday_resolver(match.group("day"), (match.group("which") or "").lower()))
     for match in MONTH_DATE.finditer(clause):
         if match.group("month").startswith("May") and not match.group("year") and not match.group("part") \
                 and not MAY_CONTEXT.search(clause[:match.start()]):
             continue
-        add(match, _month_resolver(match))
+        add(match, month_resolver(match))
     for match in YEAR.finditer(clause):
-        add(match, _year_resolver(int(match.group("year"))), "year")
+        add(match, year_resolver(int(match.group("year"))), "year")
     return found
-
-
-def _until_publication(resolve: Resolver) -> Resolver:
-    """"since Tuesday": from that day up to publication."""
-    def since(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
-        first, _ = resolve(published, False)
-        return first, published if first else None
-
-    return since
-
-
-def _nearest_year(candidate: dt.date, published: dt.date, future: bool, slack_days: int = 7) -> dt.date:
-    """Put a date written without a year in the year that makes it fit the tense."""
-    if future and candidate < published - dt.timedelta(days=slack_days):
-        return candidate + relativedelta(years=1)
-    if not future and candidate > published + dt.timedelta(days=slack_days):
-        return candidate - relativedelta(years=1)
-    return candidate
-
-
-def _day_resolver(written: str) -> Resolver:
-    has_year = re.search(r"\d{4}", written) is not None
-
-    def resolve(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
-        base = dt.datetime(published.year if published else 2000, 1, 1)
-        try:
-            day = date_parser.parse(re.sub(r"\bSept\b", "Sep", written.replace(".", "")), default=base).date()
-        except (ValueError, OverflowError):
-            return None, None
-        if not has_year:
-            if published is None:
-                return None, None
-            day = _nearest_year(day, published, future)
-        return day, day
-
-    return resolve
-
-
-def _month_resolver(match: re.Match[str]) -> Resolver:
-    month = _month_number(match.group("month"))
-    year = int(match.group("year")) if match.group("year") else None
-    part = (match.group("part") or "").lower().removeprefix("the ").strip()
-
-    def resolve(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
-        if year is None and published is None:
-            return None, None
-        first = dt.date(year or published.year, month, 1)  # type: ignore[union-attr]
-        if year is None and published is not None:
-            first = _nearest_year(first, published.replace(day=1), future, slack_days=0)
-        low, high = PARTS.get(part, (1, 31))
-        last_day = first + relativedelta(day=31)
-        return first.replace(day=low), last_day if high == 31 else first.replace(day=high)
-
-    return resolve
-
-
-def _month_number(name: str) -> int:
-    return MONTH_NUMBERS[name.rstrip(".").lower()]
-
-
-def _year_resolver(year: int) -> Resolver:
-    return lambda published, future: (dt.date(year, 1, 1), dt.date(year, 12, 31))
-
-
-def _weekday_resolver(day_name: str, which: str) -> Resolver:
-    day = weekday(list(calendar.day_name).index(day_name))
-
-    def resolve(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
-        if published is None:
-            return None, None
-        if which == "last":
-            found = published + relativedelta(days=-1, weekday=day(-1))
-        elif which == "next" or (future and which != "this"):
-            found = published + relativedelta(weekday=day(+1))
-        else:
-            found = published + relativedelta(weekday=day(-1))
-        return found, found
-
-    return resolve
-
-
-def _relative_resolver(match: re.Match[str]) -> Resolver:
-    words = match.group().lower()
-
-    def resolve(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
-        if published is None:
-            return None, None
-        if match.group("count"):
-            count = NUMBER_WORDS.get(match.group("count").lower()) or int(match.group("count"))
-            back = published - relativedelta(**{match.group("unit") + "s": count})  # type: ignore[arg-type]
-            return back, back
-        if match.group("span_unit"):  # "in the past 24 hours": up to publication
-            count = NUMBER_WORDS.get((match.group("span") or "one").lower()) or int(match.group("span"))
-            unit = match.group("span_unit").lower()
-            back = published - (dt.timedelta(hours=count) if unit == "hour" else relativedelta(**{unit + "s": count}))
-            return back, published
-        if match.group("ordinal"):
-            return _quarter(published, ORDINALS[match.group("ordinal").lower()], future)
-        if match.group("half"):
-            first = dt.date(published.year, 1 if match.group("half").lower() == "first" else 7, 1)
-            return first, first + relativedelta(months=6, days=-1)
-        return _named_relative(words, published, future)
-
-    return resolve
-
-
-def _quarter(published: dt.date, quarter: int, future: bool) -> tuple[dt.date, dt.date]:
-    first = dt.date(published.year, 3 * quarter - 2, 1)
-    if not future and first > published:
-        first -= relativedelta(years=1)
-    return first, first + relativedelta(months=3, days=-1)
-
-
-def _named_relative(words: str, published: dt.date, future: bool) -> tuple[dt.date, dt.date]:
-    if "yesterday" in words or "last night" in words:
-        day = published - dt.timedelta(days=1)
-        return day, day
-    if "tomorrow" in words:
-        day = published + dt.timedelta(days=1)
-        return day, day
-    if "end of" in words or "year-end" in words:
-        day = dt.date(published.year, 12, 31)
-        return day, day
-    shift = -1 if "last" in words else 1 if "next" in words else 0
-    if "weekend" in words:
-        ahead = shift > 0 or (shift == 0 and future)
-        saturday = published + relativedelta(weekday=weekday(5)(+1 if ahead else -1))
-        return saturday, saturday + dt.timedelta(days=1)
-    if "week" in words:
-        monday = published + relativedelta(weekday=MO(-1), weeks=shift)
-        return monday, (published if "earlier" in words else monday + dt.timedelta(days=6))
-    if "month" in words:
-        first = published.replace(day=1) + relativedelta(months=shift)
-        return first, (published if "earlier" in words else first + relativedelta(day=31))
-    if "year" in words:
-        first = dt.date(published.year + shift, 1, 1)
-        return first, (published if "earlier" in words else dt.date(published.year + shift, 12, 31))
-    return published, published  # today, tonight, this morning

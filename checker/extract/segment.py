@@ -26,6 +26,7 @@ abbreviations ("U.S.", "Oct.", "No. 3"), decimals and initials.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +63,12 @@ READ_TIME = re.compile(
 )
 # "Updated Oct 24, 2024, 10:15 a.m. ET", "Published 3 hours ago": when the page changed, not the story.
 TIMESTAMP = re.compile(r"^(?:updated|published|posted|last updated|first published|modified)\b", re.I)
+# A dateline: nothing but a day, date, time and zone ("Tuesday 10 June 2025 09.30 BST", "June 9, 2025 10:52 a.m. ET").
+DATELINE_WORD = re.compile(
+    r"(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[.:]\d{2}|[A-Z]{2,4}|(?i:[ap]\.?m|at|on|"  # zones are upper case: BST, ET
+    + "|".join([*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
+    + r"))\.?"
+)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
 # A caption ends in a bracketed credit: a slash ("Name/Agency") or a picture-desk word.
 CREDIT = re.compile(
@@ -171,7 +178,7 @@ def _form_furniture(line: _Line) -> str | None:
         return "byline"
     if CREDIT.search(text) or (CAPTION_PREFIX.match(text) and line.words <= 40):
         return "photo caption"
-    if TIMESTAMP.match(text) and line.words <= 14:
+    if (TIMESTAMP.match(text) and line.words <= 14) or _is_dateline(text):
         return "timestamp"
     if COPYRIGHT.search(text) and line.words <= 30:
         return "copyright notice"
@@ -184,6 +191,12 @@ def _form_furniture(line: _Line) -> str | None:
     if line.words <= 3 and not TERMINAL.search(text):
         return "page label"
     return None
+
+
+def _is_dateline(text: str) -> bool:
+    words = re.findall(r"[^\s,|/–-]+", text)
+    return 2 <= len(words) <= 10 and all(DATELINE_WORD.fullmatch(w) for w in words) \
+        and any(w[0].isdigit() for w in words) and any(w[0].isalpha() for w in words)
 
 
 def _is_marker(line: _Line) -> bool:

@@ -6,8 +6,11 @@ the outcome that splits casualty-style counts ("the storm killed 12 people" -> "
 (rules/subjects.yaml) lists as participles or with "people", so the lexicon and this finder agree.
 Measures, money and percentages name the thing measured ("$4.5 billion in revenue" -> "revenue",
 "unemployment rose to 4.1%" -> "unemployment rate", "1,300 km² of territory" -> "territory"),
-falling back to the noun the verb is about ("temperatures will reach 38C") and finally to the
-unit's quantity ("area").
+falling back to the noun the verb is about ("temperatures will reach 38C", "the death toll from
+Monday's quake rose to 23", "lows are forecast to stay around 24C") and finally to the unit's
+quantity ("area"). A bracketed conversion, a comparison base and a change are read at their
+partner figure (checker/extract/comparison.py). A person's age ("Luka Ferr, 46,", "a 71-year-old")
+is no quantity of the story: its subject is None, so it groups with nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +33,14 @@ from checker.extract.clauses import (
     clauses,
     tokenize,
 )
+from checker.extract.comparison import (
+    after_brackets,
+    amount_end,
+    changed,
+    compared_with,
+    conversion_anchor,
+    kind_of,
+)
 from checker.extract.types import Figure, Sentence
 from checker.ruleset import RuleSet
 
@@ -49,37 +60,35 @@ QUANTITY_OF = {  # pint dimensionality -> the quantity a bare unit measures
     "[length] / [time]": "speed",
     "[currency]": "amount",
 }
-# --- a figure read against another one: conversions, comparison bases, changes ----------------
-COMPARISON = re.compile(
-    r"\b(?:(up from|down from|rising from|falling from|compared with|compared to|versus|vs\.?|against)|from)\s*$", re.I
-)
-PERCENT_WORD = re.compile(r"\s*(?:percent|per cent|percentage points?)\b", re.I)
-AMOUNT_TAIL = re.compile(
-    r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?(?:\s*(?:dollars?|euros?|pounds?|yen|yuan|francs?"
-    r"|rupees?|roubles?|rubles?|percent|per cent|percentage points?|points?)\b)?",
-    re.I,
-)
-CONVERSION_OPENING = re.compile(r"([$€£¥]?\d[\d,.]*)[^()\d]{0,40}\(\s*(?:[~≈]|about|around|roughly|some)?\s*$")
 # Prepositions that attach a modifier to the noun before them: "death toll from the floods", "shares of X".
-HEAD_LINKS = frozenset({"from", "of", "in"})
-# Words after a percentage that make it a change of the quantity named earlier ("12% more than ...").
-CHANGE_WORDS = frozenset({"more", "less", "fewer", "higher", "lower", "up", "down", "above", "below"})
+HEAD_LINKS = frozenset({"from", "of", "in", "at"})
 # --- counts ----------------------------------------------------------------------------------
 INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b(?!\s+\d)")
 # Words between a number and its outcome: "40 more were missing", "12 others were hurt".
 ROLE_GAP = frozenset({"more", "others", "other", "additional", "further", "people", "have", "been"})
-CHANGE_BEFORE = re.compile(
-    r"\b(?:up|down|rising|falling|higher|lower|(?:an? )?(?:increase|rise|decline|drop|fall|gain|jump) of)\s+(?:by\s+)?$", re.I
+SPAN_BEFORE = re.compile(
+    r"\b(?:in|within|over|for|during|after|the past|the last)\s+(?:about|nearly|almost)?\s*$", re.I
 )
-SPAN_BEFORE = re.compile(r"\b(?:in|within|over|for|during|after|the past|the last)\s+(?:about|nearly|almost)?\s*$", re.I)
 NOT_PARTICIPLES = frozenset({"hundred", "shed", "bred", "sled"})
+# "2,100 of their jobs": a count of things belonging to someone named earlier, maybe with a place.
+OWNED = re.compile(r"\s+of\s+(?:their|its)\s+", re.I)
+OWNER_PLACE = re.compile(r"\bin\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 OF_LEAD = re.compile(r"^of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?", re.I)
 # Nouns that stand for a figure named earlier ("their numbers", "the figure").
 GENERIC_NOUNS = frozenset({"number", "numbers", "figure", "figures", "total", "totals", "tally", "count", "amount"})
 COUNT_NOUN_OF = re.compile(r"\b(?:number|total|count|tally|figure|toll|size|sum)\s+of\s+", re.I)
 RATE_SUFFIXES = ("ment", "tion", "sion", "ity", "cy")
+# A negated move past a figure makes it a bound of the quantity: "did not fall below 26C".
+BOUND_BEFORE = re.compile(r"\b(?:not|never)\s+(?:fall|fallen|drop|dropped|dip|dipped|go|gone|rise|risen|climb|climbed"
+                          r"|get|got)\s+(below|under|above|over)\s*$", re.I)
+OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
 LEVEL_WORDS = frozenset({"to", "at", "of", "was", "is", "stood", "reached", "hit"})
 DEFAULT_COUNTED = "people"
+# A person's age: "a 71-year-old man", "said Luka Ferr, 46, standing ...", "Ana Ruiz (38)".
+AGE_WORDS = re.compile(r"\d+[\s-]*years?[\s-]*old\b", re.I)
+AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+\s*(?:,|\()\s*$")
+AGE_CLOSE = re.compile(r"\s*(?:[,;)]|\.?$)")
+MAX_AGE = 120
 MAX_PHRASE = 6
 
 
@@ -87,21 +96,34 @@ def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int 
     """The noun phrase the figure counts or measures, as written (with its modifiers and outcome)."""
     text = sentence.text
     start, end = figure.start - sentence.start, figure.end - sentence.start
-    start = _conversion_anchor(text, start)  # "(500 square miles)" measures what "1,300 km²" does
+    if _is_age(figure, text, start, end):
+        return None  # a person's age describes that person, never a quantity of the story: it groups with nothing
+    anchor = conversion_anchor(text, start)  # "(500 square miles)" measures what "1,300 km²" does
+    if anchor != start:
+        closing = text.find(")", end)
+        end = closing + 1 if closing >= 0 else end  # "25mm (1 inch) of rain": read on after the bracket
+    start = anchor
     core_end = _numeric_end(text, start, end)
     tokens = tokenize(text)
     lead = figure.qualifier_span[0] - sentence.start if figure.qualifier_span else start
-    earlier = _compared_with(text, tokens, min(lead, start), figure.kind) or _changed(figure, text, tokens, start, end)
+    earlier = compared_with(text, tokens, min(lead, start), figure.kind) or changed(figure, text, tokens, start, end)
     if earlier is not None and depth == 0:  # "up from 61%", "up 6% from a year earlier": the quantity named before
-        anchor_end = _amount_end(text, earlier)
+        anchor_end = amount_end(text, earlier)
         anchor = figure.model_copy(update={"start": sentence.start + earlier.start, "end": sentence.start + anchor_end,
-                                           "unit_span": None, "qualifier_span": None, "kind": _kind_of(earlier)})
+                                           "unit_span": None, "qualifier_span": None, "kind": kind_of(earlier)})
         return find_subject(anchor, sentence, rules, depth + 1)
     if figure.kind in ("measure", "money", "percent"):
-        after = _unit_end(figure, sentence, end)
-        after = _after_brackets(text, after)
+        after = max(end, _unit_end(figure, sentence, end))
+        after = after_brackets(text, after)
         return _measured(figure, text, tokens, start, after, rules)
     return _counted(figure, sentence, text, tokens, min(lead, start), core_end, rules)
+
+
+def _is_age(figure: Figure, text: str, start: int, end: int) -> bool:
+    if AGE_WORDS.match(text, start):
+        return True
+    return figure.text.isdigit() and 0 < int(figure.text) <= MAX_AGE and figure.kind != "percent" \
+        and AGE_AFTER_NAME.search(text[:start]) is not None and AGE_CLOSE.match(text, end) is not None
 
 
 def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token], start: int, core_end: int,
@@ -111,7 +133,7 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     if figure.unit_span and figure.unit_span[1] - sentence.start > core_end:
         written = OF_LEAD.sub("", text[core_end:figure.unit_span[1] - sentence.start].strip(" -"))
         if written and len(written.split()) <= MAX_PHRASE and not re.search(r"[,;()]", written) \
-                and not " ".join(words).startswith(f"{written} of "):
+                and not " ".join(words).startswith(f"{written} "):  # "seven police officers", not "police"
             words = written.split()
     role = _role(tokens, start, core_end, words, verb, roles)
     if not words and role:  # "200 injured": people, unless a noun came before ("41 people killed and 200 injured")
@@ -127,7 +149,18 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     if not words:
         return figure.unit
     phrase = " ".join(words)
+    place = _owners_place(text, core_end, start)
+    if place and not any(w[0].isupper() for w in words):
+        phrase = f"{phrase} in {place}"
     return f"{phrase} {role}" if role and role not in words else phrase
+
+
+def _owners_place(text: str, core_end: int, start: int) -> str | None:
+    """"Workers at the plant in Halden learned that 2,100 of their jobs will go": their jobs are in Halden."""
+    if not OWNED.match(text, core_end):
+        return None
+    places = [m.group(1) for m in OWNER_PLACE.finditer(text, 0, start) if m.group(1) not in CALENDAR_NAMES]
+    return places[-1] if places else None
 
 
 def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after: int,
@@ -147,6 +180,9 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
     before = _noun_before(text, tokens, start, _verbs(rules), linking_only=True)
     if before:
         phrase = " ".join(before)
+        bound = BOUND_BEFORE.search(text[:start])
+        if bound:  # "the temperature did not fall below 26C" is the night's minimum
+            return f"{'minimum' if bound.group(1).lower() == 'below' else 'maximum'} {phrase}"
         if figure.kind == "percent" and _is_level(tokens, start) and len(before) == 1 \
                 and phrase.lower().endswith(RATE_SUFFIXES):
             return f"{phrase} rate"
@@ -196,50 +232,6 @@ def _verb_follows(tokens: list[Token], position: int) -> bool:
 def _looks_plural(word: str) -> bool:
     low = word.lower()
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
-
-
-def is_comparison_base(figure: Figure, sentence: Sentence) -> bool:
-    """True for the earlier value a figure is compared with: "up from 61%", "from $265 million"."""
-    start = (figure.qualifier_span[0] if figure.qualifier_span else figure.start) - sentence.start
-    return _compared_with(sentence.text, tokenize(sentence.text), min(start, figure.start - sentence.start),
-                          figure.kind) is not None
-
-
-def _changed(figure: Figure, text: str, tokens: list[Token], start: int, end: int) -> Token | None:
-    """The earlier figure a percentage is the change of: "$94.9 billion, up 6%", "4.1 million, 12% more"."""
-    if figure.kind != "percent":
-        return None
-    following = next((t for t in tokens if t.start >= end), None)
-    if not (CHANGE_BEFORE.search(text[:start]) or (following is not None and following.lower in CHANGE_WORDS)):
-        return None
-    earlier = [t for t in tokens if t.end <= start and t.is_number]
-    return earlier[-1] if earlier else None
-
-
-def _kind_of(number: Token) -> str:
-    if number.text[0] in "$€£¥":
-        return "money"
-    return "percent" if number.text.endswith("%") else "count"
-
-
-def _amount_end(text: str, number: Token) -> int:
-    """End of a number with its scale and currency words: "$310 million", "14 billion euros"."""
-    match = AMOUNT_TAIL.match(text, number.end)
-    return match.end() if match else number.end
-
-
-def _compared_with(text: str, tokens: list[Token], lead: int, kind: str) -> Token | None:
-    """The earlier figure this one is the base of ("up from 61%", "to $310 million from $265 million").
-
-    A bare "from" only counts between two amounts of money or two percentages, where it cannot be
-    "leaders from 30 countries"."""
-    match = COMPARISON.search(text[:lead])
-    if not match or (not match.group(1) and kind not in ("money", "percent")):
-        return None
-    same_kind = {"money": lambda t: not t.text[0].isdigit(),
-                 "percent": lambda t: t.text.endswith("%") or PERCENT_WORD.match(text, t.end) is not None}
-    earlier = [t for t in tokens if t.end <= lead and t.is_number and same_kind.get(kind, lambda t: True)(t)]
-    return earlier[-1] if earlier else None
 
 
 def _bare_noun(token: Token) -> bool:
@@ -306,7 +298,7 @@ def _noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[st
         of_match = match
     if of_match:  # "puts the number of soldiers in Russia at 3,000"
         words, verb = _phrase_after(tokens, of_match.end())
-        if words:
+        if words or verb:  # "the number of injured rose to 212": the participle is the counted thing
             return words + ([verb] if verb else [])
     index = len(left) - 1
     while index >= 0 and (left[index].lower in PREPOSITIONS or left[index].is_number
@@ -326,15 +318,20 @@ def _noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[st
         return []
     if linking or action:
         index -= 1
-        while index >= 0 and (left[index].lower in AUXILIARIES or left[index].is_adverb):
+        # "lows are forecast to stay around 24C", "sales are expected to reach": read past the outlook verb
+        while index >= 0 and (left[index].lower in AUXILIARIES or left[index].is_adverb or (
+                left[index].lower in verbs | OUTLOOK_WORDS and index > 0 and left[index - 1].lower in AUXILIARIES)):
             index -= 1
     words, index = _collect_back(left, index, verbs)
     while left[index:index + 1] and left[index].lower in DETERMINERS:
         index -= 1
-    if words and index > 0 and left[index].lower in HEAD_LINKS:  # "the death toll from the floods rose"
+    while words and index > 0 and left[index].lower in HEAD_LINKS:  # "the death toll from the floods rose"
         head, stop = _collect_back(left, index - 1, verbs)
-        if head and not (stop >= 0 and left[stop].is_number):  # not the unit of "200 mm of rain"
-            return head
+        if not head or (stop >= 0 and left[stop].is_number):  # not the unit of "200 mm of rain"
+            break
+        words, index = head, stop  # "the toll from Monday's quake in the valley": read back to "toll"
+        while left[index:index + 1] and left[index].lower in DETERMINERS:
+            index -= 1
     return words
 
 
@@ -370,18 +367,6 @@ def _unit_end(figure: Figure, sentence: Sentence, end: int) -> int:
     if figure.unit_span:
         return max(end, figure.unit_span[1] - sentence.start)
     return end
-
-
-def _after_brackets(text: str, position: int) -> int:
-    """Skip a bracketed conversion after the figure: "1,300 square kilometers (500 square miles) of land"."""
-    match = re.match(r"\s*\([^()]*\)", text[position:])
-    return position + match.end() if match else position
-
-
-def _conversion_anchor(text: str, start: int) -> int:
-    """A figure in brackets right after another figure is a conversion: read it at the first one."""
-    match = CONVERSION_OPENING.search(text[:start])
-    return match.start(1) if match else start
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,89 @@
+"""A figure read against another one: comparison bases, changes and conversions.
+
+"68% now, up from 61%": 61% is the base of the comparison; "revenue of $4.2 billion, up 8%": 8% is
+the change of the amount before it; "1,300 km² (500 square miles)": the bracketed figure converts
+the one before it. Each of these measures what its partner measures, so the subject finder reads
+them at the partner.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.clauses import Token, tokenize
+from checker.extract.types import Figure, Sentence
+
+# "up from 61%", "compared with $265 million"; a bare "from" only between like amounts (see compared_with).
+COMPARISON = re.compile(
+    r"\b(?:(up from|down from|rising from|falling from|compared with|compared to|versus|vs\.?|against)|from)\s*$", re.I
+)
+PERCENT_WORD = re.compile(r"\s*(?:percent|per cent|percentage points?)\b", re.I)
+AMOUNT_TAIL = re.compile(
+    r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?(?:\s*(?:dollars?|euros?|pounds?|yen|yuan|francs?"
+    r"|rupees?|roubles?|rubles?|percent|per cent|percentage points?|points?)\b)?",
+    re.I,
+)
+CONVERSION_OPENING = re.compile(r"([$€£¥]?\d[\d,.]*)[^()\d]{0,40}\(\s*(?:[~≈]|about|around|roughly|some)?\s*$")
+# Words after a percentage that make it a change of the quantity named earlier ("12% more than ...").
+CHANGE_WORDS = frozenset({"more", "less", "fewer", "higher", "lower", "up", "down", "above", "below"})
+CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|higher|lower|(?:an? )?(?:increase|rise|decline|drop|fall|gain|jump) of)"
+    r"\s+(?:by\s+)?$",
+    re.I,
+)
+
+
+def is_comparison_base(figure: Figure, sentence: Sentence) -> bool:
+    """True for the earlier value a figure is compared with: "up from 61%", "from $265 million"."""
+    start = (figure.qualifier_span[0] if figure.qualifier_span else figure.start) - sentence.start
+    return compared_with(sentence.text, tokenize(sentence.text), min(start, figure.start - sentence.start),
+                         figure.kind) is not None
+
+
+def changed(figure: Figure, text: str, tokens: list[Token], start: int, end: int) -> Token | None:
+    """The earlier figure a percentage is the change of: "$94.9 billion, up 6%", "4.1 million, 12% more"."""
+    if figure.kind != "percent":
+        return None
+    following = next((t for t in tokens if t.start >= end), None)
+    if not (CHANGE_BEFORE.search(text[:start]) or (following is not None and following.lower in CHANGE_WORDS)):
+        return None
+    earlier = [t for t in tokens if t.end <= start and t.is_number]
+    return earlier[-1] if earlier else None
+
+
+def kind_of(number: Token) -> str:
+    if number.text[0] in "$€£¥":
+        return "money"
+    return "percent" if number.text.endswith("%") else "count"
+
+
+def amount_end(text: str, number: Token) -> int:
+    """End of a number with its scale and currency words: "$310 million", "14 billion euros"."""
+    match = AMOUNT_TAIL.match(text, number.end)
+    return match.end() if match else number.end
+
+
+def compared_with(text: str, tokens: list[Token], lead: int, kind: str) -> Token | None:
+    """The earlier figure this one is the base of ("up from 61%", "to $310 million from $265 million").
+
+    A bare "from" only counts between two amounts of money or two percentages, where it cannot be
+    "leaders from 30 countries"."""
+    match = COMPARISON.search(text[:lead])
+    if not match or (not match.group(1) and kind not in ("money", "percent")):
+        return None
+    same_kind = {"money": lambda t: not t.text[0].isdigit(),
+                 "percent": lambda t: t.text.endswith("%") or PERCENT_WORD.match(text, t.end) is not None}
+    earlier = [t for t in tokens if t.end <= lead and t.is_number and same_kind.get(kind, lambda t: True)(t)]
+    return earlier[-1] if earlier else None
+
+
+def after_brackets(text: str, position: int) -> int:
+    """Skip a bracketed conversion after the figure: "1,300 square kilometers (500 square miles) of land"."""
+    match = re.match(r"\s*\([^()]*\)", text[position:])
+    return position + match.end() if match else position
+
+
+def conversion_anchor(text: str, start: int) -> int:
+    """A figure in brackets right after another figure is a conversion: read it at the first one."""
+    match = CONVERSION_OPENING.search(text[:start])
+    return match.start(1) if match else start
