@@ -199,3 +199,26 @@ def test_sentences_always_quote_the_document(lines: list[str]) -> None:
     for sentence in segment(document):
         assert document.text[sentence.start:sentence.end] == sentence.text
         assert sentence.text.strip() == sentence.text and sentence.text
+
+
+def test_fast_split_and_pysbd_agree_on_plain_and_ambiguous_paragraphs() -> None:
+    """Plain paragraphs skip pysbd; they must come out exactly as pysbd would split them."""
+    import importlib
+
+    from checker.models import Document
+
+    segment_module = importlib.import_module("checker.extract.segment")
+    text = ("Officials said 40 homes burned. The fire started at 3 a.m. on Friday. Gen. Ruiz said "
+            "\"We lost two trucks. Nobody was hurt.\" He added that U.S. crews helped. Rain is due Monday!\n")
+    document = Document(id="d", path="d.txt", text=text)
+    fast = [s.text for s in segment_module.segment(document)]
+    original = segment_module._plain_pieces
+    try:
+        segment_module._plain_pieces = lambda body, cursor: None
+        slow = [s.text for s in segment_module.segment(document)]
+    finally:
+        segment_module._plain_pieces = original
+    assert fast == slow
+    plain = Document(id="p", path="p.txt", text="About 40 homes burned. Crews saved 12 more. Rain is due Monday.\n")
+    assert [s.text for s in segment_module.segment(plain)] == [
+        "About 40 homes burned.", "Crews saved 12 more.", "Rain is due Monday."]

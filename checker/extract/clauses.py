@@ -112,7 +112,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # Each figure's subject, horizon and attribution finders tokenize the same clauses again.
+    return tuple(Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text))
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

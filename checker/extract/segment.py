@@ -21,7 +21,10 @@ Furniture is recognised by its form, never by its wording in a particular articl
   lines of the story itself are kept.
 
 Sentences inside kept paragraphs come from pysbd, a rule-based splitter that knows
-abbreviations ("U.S.", "Oct.", "No. 3"), decimals and initials.
+abbreviations ("U.S.", "Oct.", "No. 3"), decimals and initials. pysbd is slow (it builds
+regexes per call), so a paragraph whose every boundary is plain (". " then a capital, with no
+abbreviation or initial before the full stop) is split directly; only paragraphs with an
+ambiguous full stop go to pysbd. Both give the same sentences on such paragraphs.
 """
 
 from __future__ import annotations
@@ -267,13 +270,50 @@ def _splitter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+# Sentence punctuation, any closing quotes or brackets, then the space before the next sentence.
+_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*[ \t]+")
+# A full stop that may not end a sentence: after an initial or letter ("J.", "U.S."), or an abbreviation.
+_AMBIGUOUS_STOP = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Pres|Rev|St|Jr|Sr|Inc|Corp"
+    r"|Co|Ltd|Bros|No|Nos|Vol|vs|etc|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Ave"
+    r"|Blvd|Rd|Dept|Univ|al|cf|ca|pp|fig|ed))\.$"
+)
+_SENTENCE_START = re.compile(r"[A-Z0-9\"“‘'(\[]")
+
+
+def _plain_pieces(body: str, cursor: int) -> list[str] | None:
+    """Sentences of a paragraph whose boundaries are all unambiguous, else None (ask pysbd)."""
+    pieces: list[str] = []
+    start = cursor
+    for boundary in _BOUNDARY.finditer(body, cursor):
+        if boundary.end() >= len(body):
+            break
+        stop = boundary.start()
+        if body[stop] == "." and _AMBIGUOUS_STOP.search(body, max(cursor, stop - 6), stop + 1):
+            return None
+        if not _SENTENCE_START.match(body, boundary.end()):
+            return None  # "... 3 p.m. on Friday": a lower-case continuation is pysbd's call
+        if _inside_quote(body, cursor, boundary.end()):
+            return None  # pysbd keeps a quotation of several sentences together, with its speaker
+        pieces.append(body[start:boundary.end()])
+        start = boundary.end()
+    pieces.append(body[start:])
+    return pieces
+
+
+def _inside_quote(body: str, start: int, end: int) -> bool:
+    span = body[start:end]
+    return span.count('"') % 2 == 1 or span.count("“") > span.count("”")
+
+
 def _split(text: str, line: _Line, paragraph: int) -> list[Sentence]:
-    """pysbd's sentences, re-anchored in the document by searching forward from the last one."""
+    """The paragraph's sentences, re-anchored in the document by searching forward from the last one."""
     body = text[line.start:line.end]
     bullet = BULLET.match(body)
     cursor = bullet.end() if bullet else 0
     sentences: list[Sentence] = []
-    for piece in _splitter().segment(body[cursor:]):
+    pieces = _plain_pieces(body, cursor)
+    for piece in pieces if pieces is not None else _splitter().segment(body[cursor:]):
         piece = piece.strip()
         if not piece:
             continue
