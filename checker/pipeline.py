@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from checker.errors import InputError
 from checker.load import load_documents
-from checker.models import Claim, Document, Finding, Report
+from checker.models import Report
 from checker.parallel import ParallelOptions, extract_all
 from checker.ruleset import RuleSet, load_rules
 from checker.runner import run_checks
@@ -47,14 +47,11 @@ def run(options: RunOptions, rules: RuleSet | None = None) -> Report:
         return report
     groups, findings = run_checks(documents, claims, rules)
     if draft_mode:
-        findings = involving_drafts(findings, claims, documents)
+        # Before publication only what touches the draft matters; source-vs-source differences are context.
+        drafts = {d.id for d in documents if d.role == "draft"}
+        draft_claims = {c.id for c in claims if c.document in drafts}
+        findings = [f for f in findings if draft_claims.intersection(f.claims)]
+        groups = [g for g in groups if draft_claims.intersection(g.claims)]
     if options.waivers:
         findings = apply_waivers(findings, load_waivers(options.waivers), claims, rules)
     return report.model_copy(update={"groups": groups, "findings": findings})
-
-
-def involving_drafts(findings: list[Finding], claims: list[Claim], documents: list[Document]) -> list[Finding]:
-    """Before publication only what touches the draft matters; source-vs-source differences are context."""
-    drafts = {d.id for d in documents if d.role == "draft"}
-    draft_claims = {c.id for c in claims if c.document in drafts}
-    return [f for f in findings if draft_claims.intersection(f.claims)]

@@ -138,3 +138,16 @@ def test_an_internal_bug_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch,
     assert main(["check", str(tmp_path / "a.txt")]) == 3
     err = capsys.readouterr().err
     assert "internal error: ZeroDivisionError: boom" in err and "Traceback" not in err
+
+
+def test_draft_mode_reports_only_what_touches_the_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        seeds_dir: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\npublished: 2024-10-25\n---\nThe council said 14 new parks will open next year.\n")
+    code, report = run_json(capsys, str(draft), "--against", str(seeds_dir))
+    draft_claims = {c["id"] for c in report["claims"] if c["document"] == "draft"}
+    assert draft_claims
+    assert all(draft_claims & set(g["claims"]) for g in report["groups"])
+    assert all(draft_claims & set(f["claims"]) for f in report["findings"])
+    assert any(f["rule"] == "draft-unsourced" and f["severity"] == "info" for f in report["findings"])
+    assert code == 0
