@@ -67,7 +67,10 @@ LINKING_VERBS = frozenset({
     "tops", "exceeded", "exceed", "exceeds", "peaked", "peak", "came", "come", "amounted", "amount", "edged",
     "put", "puts", "estimated", "numbered", "climbing", "stay", "stays", "stayed",
     "remain", "remains", "remained", "hover", "hovered", "hovering", "sit", "sits", "sat", "rising", "falling",
-    "reaching",
+    "reaching", "eased", "ease", "eases", "easing", "slowed", "slow", "slows", "slowing", "cooled", "cools",
+    "quickened", "accelerated", "accelerates", "dipped", "dip", "dips", "ticked", "shrank", "shrinks", "contracted",
+    "contracts", "expanded", "expands", "rebounded", "slumped", "tumbled", "gained", "advanced", "held", "holds",
+    "steadied",
 })
 # Irregular past forms that read as nouns to the shape rules ("the fire spread across ...").
 IRREGULAR_PAST = frozenset({
@@ -80,7 +83,8 @@ TIME_NOUNS = frozenset({
     "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days", "hour",
     "hours", "minute", "minutes", "period", "half", "morning", "evening", "afternoon", "night", "weekend",
 })
-CLAUSE_BREAK = re.compile(r",\s|;\s?|:\s|\s[—–-]{1,2}\s|—|\(|\)")
+# "... was 4.75% and that cuts could follow": a second reported clause, with its own tense and time words.
+CLAUSE_BREAK = re.compile(r",\s|;\s?|:\s|\s[—–-]{1,2}\s|—|\(|\)|\s(?:and|but)\s(?=that\s)")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ AMOUNT_TAIL = re.compile(
 CONVERSION_OPENING = re.compile(r"([$€£¥]?\d[\d,.]*)[^()\d]{0,40}\(\s*(?:[~≈]|about|around|roughly|some)?\s*$")
 # Words after a percentage that make it a change of the quantity named earlier ("12% more than ...").
 CHANGE_WORDS = frozenset({"more", "less", "fewer", "higher", "lower", "up", "down", "above", "below"})
+MAX_CHANGE_GAP_WORDS = 5  # words between an amount and the "up 6%" that changes it
 CHANGE_BEFORE = re.compile(
     r"\b(?:up|down|rising|falling|higher|lower|(?:an? )?(?:increase|rise|decline|drop|fall|gain|jump) of)"
     r"\s+(?:by\s+)?$",
@@ -45,10 +46,19 @@ def changed(figure: Figure, text: str, tokens: list[Token], start: int, end: int
     if figure.kind != "percent":
         return None
     following = next((t for t in tokens if t.start >= end), None)
-    if not (CHANGE_BEFORE.search(text[:start]) or (following is not None and following.lower in CHANGE_WORDS)):
+    change_before = CHANGE_BEFORE.search(text[:start])
+    if not (change_before or (following is not None and following.lower in CHANGE_WORDS)):
         return None
     earlier = [t for t in tokens if t.end <= start and t.is_number]
-    return earlier[-1] if earlier else None
+    if not earlier:
+        return None
+    if change_before and following is not None and following.lower not in CHANGE_WORDS:
+        # "$94.9 billion for the quarter, up 6%" changes the amount just before; in "a day after figures
+        # showed prices rising 3.2%" the figure before is far off and the change is of the noun it follows
+        gap = [t for t in tokens if earlier[-1].end <= t.start and t.end <= change_before.start() and t.is_word]
+        if len(gap) > MAX_CHANGE_GAP_WORDS:
+            return None
+    return earlier[-1]
 
 
 def kind_of(number: Token) -> str:

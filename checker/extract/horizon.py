@@ -57,11 +57,16 @@ COMPARISON_AFTER = re.compile(
     r"\b(?:(?:up from|down from|from|compared with|compared to|versus|against)\s+(?=[$€£¥]?\d)"
     r"|(?:on|from|than|over|compared with|compared to)\s+(?:a|the)\s+(?:year|quarter|month|week)"
     r"\s+(?:earlier|before|ago)"
-    r"|(?:on|from|than|over)\s+the\s+(?:same|previous|prior)\s+(?:year|quarter|month|week|period)"
+    r"|(?:on|from|than|over|compared with|compared to|versus|against)\s+the\s+(?:same|previous|prior)\s+"
+    r"(?:year|quarter|month|week|period)"
     r"|year[- ]on[- ]year)", re.I
 )
 MAY_CONTEXT = re.compile(r"\b(?:in|by|since|until|early|mid|late|of|from|last|next|this|end of)[\s-]+$", re.I)
 # A preposition before "Monday's ..." makes the day part of a modifier ("the toll from Monday's quake").
+# A pluperfect before a plan or forecast word looks back at an expectation: "had expected", "had been forecast".
+RETROSPECTIVE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
+# "since it broke out on Saturday": a since-clause dates the start of a span that runs to publication.
+SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}(?:(?:on|in|at)\s+)?$", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
 DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus", "when"})
 # A short clause that opens with one of these and holds only a time ("..., by the end of 2027, ...")
@@ -233,7 +238,11 @@ def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_
         for match in pattern.finditer(clause) if pattern else ():
             capitalised = match.group()[0].isupper() and clause[:match.start()].strip(" \"“'‘")
             if not capitalised and not any(c.start < match.end() and match.start() < c.end for c in found):
-                found.append(_Cue(kind, match.start(), match.end(), match.group(), tier))
+                if kind == "eventual" and RETROSPECTIVE.search(clause[:match.start()]):
+                    kind_here = "past"  # "analysts had expected March inflation of 3.3%": a forecast already overtaken
+                else:
+                    kind_here = kind
+                found.append(_Cue(kind_here, match.start(), match.end(), match.group(), tier))
     return [_Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement)
             for c in found]
 
@@ -257,7 +266,7 @@ def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
         statement = reported is not None and reported.search(before) is not None \
             and not SPAN_OPENER.match(match.group(group)) and not possessive
         lead = re.search(rf"(?:{deadline.pattern})\s+(?:the\s+)?$", before, re.I) if deadline else None
-        since = re.search(r"\b(?:since|from)\s+$", before, re.I)
+        since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before)
         if since and not lead:
             resolve, lead_start = until_publication(resolve), since.start()
         else:

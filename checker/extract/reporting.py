@@ -37,6 +37,8 @@ CLOSING_TAIL = 8  # words after a closing reporting verb: "said in a statement o
 INLINE_EXCLUDED = frozenset({"per"})
 LEADING_CONTENT = 5  # words after a reporting verb that make it lead into reported content
 MAX_SPEAKER = 9
+# Adjectives a source noun may carry after "according to": "a preliminary count by", "the latest official figures from".
+MAX_SOURCE_NOUN_WORDS = 4
 
 
 class Constructions:
@@ -167,6 +169,7 @@ class Constructions:
             index = inner
         while index < len(self.tokens) and self.tokens[index].lower in DETERMINERS:
             index += 1
+        index = self._past_source_noun(index)
         end = index
         depth = 0
         while end < len(self.tokens) and end - index < MAX_SPEAKER:
@@ -187,6 +190,19 @@ class Constructions:
         if end == index or self.tokens[index].is_number:
             return None
         return self._clean(index, end - 1)
+
+    def _past_source_noun(self, index: int) -> int:
+        """"according to a preliminary count by fire inspectors": the counter is the source, not the count."""
+        for offset in range(MAX_SOURCE_NOUN_WORDS):
+            at = index + offset
+            if at + 2 >= len(self.tokens) or not self.tokens[at].is_word:
+                break
+            if self.tokens[at].lower in self.source_nouns and self.tokens[at + 1].lower in ("by", "from", "of"):
+                index = at + 2
+                while index < len(self.tokens) and self.tokens[index].lower in DETERMINERS:
+                    index += 1
+                break
+        return index
 
     def sentence_subject(self) -> str | None:
         index = 0
