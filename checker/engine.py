@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pandas as pd
 
-from checker.checks.base import ClaimGroup, Pair, Story, Waiver
-from checker.checks.compare import by_sentence, comparable_horizons
+from checker.checks.base import ClaimGroup, Story, Waiver
+from checker.checks.compare import bounds, by_sentence, central, comparable_horizons, rounding_reach
+from checker.checks.reprints import reprinted_pairs
+from checker.checks.links import ClassKey, ClassStats, Link, Statement, StatementIndex
 from checker.checks.conversion import restatements
 from checker.lexicon import Lexicon, SubjectProfile, first_clause, plain_words, singular
 from checker.models import Claim, Document, Finding
@@ -52,7 +53,8 @@ def claims_frame(claims: Sequence[Claim], lexicon: Lexicon) -> pd.DataFrame:
 
 
 def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
-    after = claim.sentence[claim.end - claim.sentence_start:] if claim.sentence else ""
+    at = claim.end - claim.sentence_start
+    after = claim.sentence[at:at + 1000] if claim.sentence else ""  # readers take the first clause only
     if claim.kind == "percent":
         return _percent_profile(claim, lexicon, after)
     if claim.kind == "measure" or claim.dimension:
@@ -70,8 +72,16 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     return profile
 
 
-def _before(claim: Claim) -> str:
-    return claim.sentence[:max(0, claim.start - claim.sentence_start)] if claim.sentence else ""
+def _before(claim: Claim, reach: int = 200) -> str:
+    """The sentence's last words before the figure. Every reader of it looks at a few words only
+    ('rose by about', 'employs', 'the two'), so a long sentence is not copied once per figure."""
+    if not claim.sentence:
+        return ""
+    end = max(0, claim.start - claim.sentence_start)
+    if end <= reach:
+        return claim.sentence[:end]
+    tail = claim.sentence[end - reach:end]
+    return tail.split(None, 1)[-1] if tail[:1].strip() else tail  # never start inside a word
 
 
 def _percent_profile(claim: Claim, lexicon: Lexicon, after: str) -> SubjectProfile | None:
@@ -122,8 +132,7 @@ def _is_back_reference(claim: Claim) -> bool:
     already named; it restates, it does not claim a count, and comparing it would only mislead."""
     if claim.value is None or claim.value >= 10 or not claim.sentence:
         return False
-    before = claim.sentence[:max(0, claim.start - claim.sentence_start)]
-    return bool(_DETERMINER_BEFORE.search(before))
+    return bool(_DETERMINER_BEFORE.search(_before(claim)))
 
 
 def _family(claim: Claim) -> str:
@@ -247,24 +256,6 @@ def build_groups(claims: Sequence[Claim], frame: pd.DataFrame) -> list[ClaimGrou
     return groups
 
 
-def candidate_pairs(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of claims inside one group (a < b in reading order); never across groups."""
-    slim = frame[["id", "group", "order"]]
-    pairs = slim.merge(slim, on="group", suffixes=("_a", "_b"))
-    return pairs[pairs["order_a"] < pairs["order_b"]].reset_index(drop=True)
-
-
-@lru_cache(maxsize=65536)
-def trigrams(text: str) -> frozenset[tuple[str, ...]]:
-    words = plain_words(text)
-    return frozenset(tuple(words[i:i + 3]) for i in range(max(0, len(words) - 2)))
-
-
-def similarity(a: str, b: str) -> float:
-    x, y = trigrams(a), trigrams(b)
-    return len(x & y) / len(x | y) if x and y else 0.0
-
-
 def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: RuleSet,
                 lexicon: Lexicon | None = None, findings: Sequence[Finding] = (),
                 waivers: Sequence[Waiver] = ()) -> Story:
@@ -272,7 +263,9 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     by_id = {c.id: c for c in claims}
     frame = claims_frame(claims, lexicon)
     groups: list[ClaimGroup] = []
-    pairs: list[Pair] = []
+    index = StatementIndex(linker=lambda x, y: Link(
+        sources=lexicon.source_relation(x.source_key, y.source_key),
+        horizons_comparable=comparable_horizons(x.horizon, y.horizon, rules)))
     copies = _UnionFind()
     if not frame.empty:
         frame = frame.assign(group=assign_groups(frame))
@@ -280,26 +273,61 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
         restated = restatements(claims)
         roles = part_roles(claims)
         vague = {c.id for c in claims if _is_vague(c, rules)}
-        for row in candidate_pairs(frame).itertuples(index=False):
-            if {row.id_a, row.id_b} & (restated | vague):
-                continue  # a bracketed conversion repeats its figure (CC201 checks it); 'thousands' commits to no figure
-            if roles.get(row.id_a) != roles.get(row.id_b):
-                continue  # '2,100 of their jobs, part of the 11,000 cuts': a part is not its whole
-            a, b = by_id[row.id_a], by_id[row.id_b]
-            if _range_ends(a, b):
-                continue
-            same_document = a.document == b.document
-            wire = (not same_document and a.sentence != "" and
-                    similarity(a.sentence, b.sentence) >= rules.tolerances.wire_copy_similarity)
-            if wire:
-                copies.union(a.id, b.id)
-            pairs.append(Pair(group=row.group, a=a.id, b=b.id, same_document=same_document,
-                              sources=lexicon.source_relation(a.source_key, b.source_key),
-                              horizons_comparable=comparable_horizons(a.horizon_detail, b.horizon_detail, rules),
-                              wire_copy=wire))
-    return Story(documents={d.id: d for d in documents}, claims=dict(by_id), groups=groups, pairs=pairs,
+        for group in groups:
+            # a bracketed conversion repeats its figure (CC201 checks it); 'thousands' commits to no figure
+            members = [by_id[i] for i in group.claims if i not in restated and i not in vague]
+            ends = _range_end_pairs(members)
+            reprints = reprinted_pairs(members, roles, rules)
+            for a, b in reprints:
+                copies.union(a, b)
+            add_statements(index, group.id, members, roles, ends, reprints, lexicon, rules)
+    return Story(documents={d.id: d for d in documents}, claims=dict(by_id), groups=groups, links=index,
                  wire_copies=copies.clusters(), rules=rules, lexicon=lexicon,
                  findings=list(findings), waivers=list(waivers))
+
+
+def _range_end_pairs(members: Sequence[Claim]) -> set[frozenset[str]]:
+    """Claim pairs of one sentence printed as the two ends of one range. Only figures next to each
+    other can be ('6C to 8C'), so each is tested against the few before it."""
+    pairs: set[frozenset[str]] = set()
+    for sentence in by_sentence(members):
+        for i, second in enumerate(sentence):
+            for first in sentence[max(0, i - 3):i]:
+                if _range_ends(first, second):
+                    pairs.add(frozenset((first.id, second.id)))
+    return pairs
+
+
+def add_statements(index: StatementIndex, group: str, members: Sequence[Claim], roles: dict[str, Role],
+                   ends: set[frozenset[str]], reprints: list[tuple[str, str]], lexicon: Lexicon,
+                   rules: RuleSet) -> None:
+    """Collapse a group's claims into statements (see checks/links.py) and link their classes."""
+    alone = {c for pair in ends for c in pair} | {c for pair in reprints for c in pair}
+    class_ids: dict[ClassKey, int] = {}
+    by_key: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in members:
+        klass = ClassKey(claim.source_key, claim.horizon_detail, claim.in_headline, roles.get(claim.id))
+        if klass not in class_ids:
+            class_ids[klass] = len(index.classes)
+            index.classes.append(klass)
+        figure = (claim.value, claim.low, claim.high, claim.base_value, (claim.qualifier or "").lower(),
+                  claim.dimension, claim.unit, claim.text.strip(), claim.kind)
+        by_key.setdefault((class_ids[klass], claim.document, figure, claim.id if claim.id in alone else ""), []).append(claim)
+    statement_of: dict[str, int] = {}
+    positions = index.by_group.setdefault(group, [])
+    for (klass_id, _, _, _), same in by_key.items():
+        figure = same[0]
+        low, high = bounds(figure, rules)
+        statement = Statement(index=len(index.statements), group=group, klass=klass_id,
+                              claims=tuple(c.id for c in same), figure=figure, center=central(figure) or 0.0,
+                              spread=rounding_reach(figure, rules), low=low, high=high)
+        index.statements.append(statement)
+        positions.append(statement.index)
+        index.stats.setdefault(klass_id, ClassStats()).add(statement)
+        for c in same:
+            statement_of[c.id] = statement.index
+    index.excluded |= {frozenset(statement_of[c] for c in pair) for pair in ends}
+    index.reprinted |= {frozenset((statement_of[a], statement_of[b])) for a, b in reprints}
 
 
 _WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|part of)\s+(?:its|the|their|our|his|her|all|a total of)\s*$",
@@ -319,7 +347,8 @@ def part_roles(claims: Sequence[Claim]) -> dict[str, Role]:
     roles: dict[str, Role] = {}
     for sentence in by_sentence(claims):
         for claim in sentence:
-            if _PART_AFTER.match(claim.sentence[claim.end - claim.sentence_start:]):
+            at = claim.end - claim.sentence_start
+            if _PART_AFTER.match(claim.sentence[at:at + 100]):
                 roles[claim.id] = "part"
         for part, whole in zip(sentence, sentence[1:]):
             gap = part.sentence[part.end - part.sentence_start:whole.start - whole.sentence_start]

@@ -87,6 +87,9 @@ class Lexicon:
         self._measures: dict[tuple[str, ...], str] = {
             tuple(singular(w) for w in plain_words(form)): m.head
             for m in rules.share_measures for form in [m.head, *m.synonyms]}
+        self._profiles: dict[tuple[str | None, str | None, str], SubjectProfile | None] = {}
+        self._counted_cache: dict[str, str | None] = {}
+        self._idioms = [tuple(singular(w) for w in plain_words(idiom)) for idiom in rules.predicate_idioms]
         self.nameless = frozenset(singular(w) for word in rules.nameless_subjects for w in plain_words(word))
         splitting = [*rules.splitting_modifiers, *rules.identity_modifiers, *rules.never_merge]
         first_identity = len(rules.splitting_modifiers)
@@ -118,6 +121,13 @@ class Lexicon:
         `after` is the sentence text right after the figure: "2,000 soldiers moved to Kursk" names
         its place there even when the subject phrase stops at "soldiers".
         """
+        clause = first_clause(after)
+        key = (subject, unit, clause)
+        if key not in self._profiles:  # a story repeats few (subject, unit, clause) wordings many times
+            self._profiles[key] = self._profile(subject, unit, clause)
+        return self._profiles[key]
+
+    def _profile(self, subject: str | None, unit: str | None, clause: str) -> SubjectProfile | None:
         for text in (subject, unit):
             if not text:
                 continue
@@ -125,8 +135,8 @@ class Lexicon:
             if found is None:
                 continue
             head, words, head_at = found
-            head = self._predicate_part(head, first_clause(after)) or head
-            place = _place(subject or "") or _place(first_clause(after))
+            head = self._predicate_part(head, clause) or head
+            place = _place(subject or "") or _place(clause)
             if place:
                 place = " ".join(self.plain(place))  # 'Russian territory' and 'Russia' are one place
             return SubjectProfile(head, place, self._modifiers(words, head_at, head))
@@ -150,10 +160,11 @@ class Lexicon:
     def counted_by(self, before: str) -> str | None:
         """The head a verb right before the figure names: 'employs 85,000 people' counts employees.
         Only the last two words are read, so a hedge may sit between ('employs about 85,000')."""
-        for word in reversed([singular(w) for w in plain_words(before)][-2:]):
-            if word in self._counted_by:
-                return self._counted_by[word]
-        return None
+        last = " ".join(before.rsplit(None, 8)[-8:])  # a few tokens hold the last two words
+        if last not in self._counted_cache:
+            words = reversed([singular(w) for w in plain_words(last)][-2:])
+            self._counted_cache[last] = next((self._counted_by[w] for w in words if w in self._counted_by), None)
+        return self._counted_cache[last]
 
     def _predicate_part(self, head: str, clause: str) -> str | None:
         """A part of `head` named by the words after the figure: '23 people had been confirmed dead'
@@ -162,7 +173,7 @@ class Lexicon:
         parts = self._parts.get(head)
         if not parts or not clause:
             return None
-        words = [singular(w) for w in plain_words(clause)]
+        words = self._without_idioms([singular(w) for w in plain_words(clause)])
         best: tuple[int, str] | None = None  # (position, part head): the first part named wins
         for phrase, part in self._synonyms.items():
             if part in parts and part != head:
@@ -170,6 +181,16 @@ class Lexicon:
                 if at >= 0 and (best is None or at < best[0]):
                     best = (at, part)
         return best[1] if best else None
+
+    def _without_idioms(self, words: list[str]) -> list[str]:
+        """Blank out set phrases ('walked off the job', 'out of work'): their nouns are part of a
+        verb, so '14,000 workers walked off the job' still counts workers, not jobs."""
+        for idiom in self._idioms:
+            n = len(idiom)
+            for i in range(len(words) - n + 1):
+                if n and tuple(words[i:i + n]) == idiom:
+                    words[i:i + n] = [""] * n
+        return words
 
     def is_part(self, part: str, whole: str) -> bool:
         """True when `part` is counted within `whole`, directly or through another part."""
@@ -318,7 +339,8 @@ _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|and|but|which|wh
 
 def first_clause(text: str, max_words: int = 10) -> str:
     """The words after a figure up to the end of its clause: the figure's own phrase."""
-    clause = _CLAUSE_END.split(text, maxsplit=1)[0]
+    # `max_words` words never run past a few hundred characters: do not scan a long sentence's rest
+    clause = _CLAUSE_END.split(text[:60 * max_words], maxsplit=1)[0]
     return " ".join(clause.split()[:max_words])
 
 

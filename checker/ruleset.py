@@ -99,6 +99,9 @@ class SubjectsFile(Strict):
     nameless_subjects: list[str] = Field(
         default_factory=list, description="fallback subject words that name no counted thing (amount, total, share)"
     )
+    predicate_idioms: list[str] = Field(
+        default_factory=list, description="set phrases after a figure whose nouns name no part of it (walked off the job)"
+    )
 
 
 # --- attributions ---------------------------------------------------------------------------
@@ -190,6 +193,7 @@ class RuleSet(BaseModel):
     identity_modifiers: list[list[str]] = Field(default_factory=list)
     share_measures: list[ShareMeasure] = Field(default_factory=list)
     nameless_subjects: list[str] = Field(default_factory=list)
+    predicate_idioms: list[str] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)

@@ -259,14 +259,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[], str], int]] = {
 }
 
 
-# The engine compares every pair of claims in a group: thousands of figures about one subject take
-# minutes. Drop this mark once engine.py/checks bucket claims before pairing (see the reliability report).
-QUADRATIC_GROUPS = pytest.mark.xfail(run=False, reason="engine pairs all claims of a group: O(n^2)")
-SLOW_CASES = {"200 KB sentence with figures"}
-
-
-@pytest.mark.parametrize("case", [pytest.param(name, id=name, marks=[pytest.mark.timeout(seconds)]
-                                               + ([QUADRATIC_GROUPS] if name in SLOW_CASES else []))
+@pytest.mark.parametrize("case", [pytest.param(name, id=name, marks=[pytest.mark.timeout(seconds)])
                                   for name, (_, seconds) in PATHOLOGICAL.items()])
 def test_pathological_text_finishes_and_keeps_the_contract(case: str) -> None:
     text = PATHOLOGICAL[case][0]()
@@ -279,7 +272,6 @@ def test_pathological_text_finishes_and_keeps_the_contract(case: str) -> None:
         assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence
 
 
-@QUADRATIC_GROUPS
 @pytest.mark.timeout(300)
 def test_ten_thousand_figures_in_one_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     things = ["troops", "tanks", "drones", "shells", "volunteers", "medics", "trucks", "refugees"]

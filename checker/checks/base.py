@@ -2,7 +2,7 @@
 severity, an Options model and examples that must and must not fire.
 
 A check sees a `Story` (the engine's view of all claims: groups of claims about one quantity,
-candidate pairs within each group, wire-copy clusters) and yields `Issue`s. It never decides
+statements within each group (checks/links.py), wire-copy clusters) and yields `Issue`s. It never decides
 its severity or finding id: the runner stamps those, so rules/checks.yaml can override them.
 
 Examples are plain dicts (the same shape as tests/checks/*.yaml cases, see checker/checks/examples.py):
@@ -19,7 +19,8 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.compare import by_sentence
-from checker.lexicon import Lexicon, SourceRelation
+from checker.checks.links import StatementIndex
+from checker.lexicon import Lexicon
 from checker.models import Claim, Document, Finding, Severity
 from checker.ruleset import RuleSet
 
@@ -50,20 +51,6 @@ class ClaimGroup(BaseModel):
     claims: list[str]
 
 
-class Pair(BaseModel):
-    """Two claims of one group, with what the engine already knows about how they relate."""
-
-    model_config = ConfigDict(frozen=True)
-
-    group: str
-    a: str
-    b: str
-    same_document: bool
-    sources: SourceRelation
-    horizons_comparable: bool
-    wire_copy: bool = Field(False, description="the two sentences are one text reprinted by two outlets")
-
-
 class Waiver(BaseModel):
     """One accepted finding from claimcheck-waivers.yaml (see checker/waivers.py)."""
 
@@ -83,7 +70,8 @@ class Story(BaseModel):
     documents: dict[str, Document]
     claims: dict[str, Claim]
     groups: list[ClaimGroup] = Field(default_factory=list)
-    pairs: list[Pair] = Field(default_factory=list)
+    links: StatementIndex = Field(default_factory=StatementIndex,
+                                  description="claims collapsed into statements, for related_sets()")
     wire_copies: list[list[str]] = Field(default_factory=list, description="claim ids printed in one reprinted text")
     rules: RuleSet
     lexicon: Lexicon

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Iterator
 
+from checker.checks.links import ClassStats, Relation, Statement
 from checker.models import Claim, Horizon
 from checker.ruleset import Hedge, RuleSet
 
@@ -120,6 +121,37 @@ def differ(a: Claim, b: Claim, rules: RuleSet, relative: float | None = None) ->
     if relative is not None:
         allowed = max(allowed, relative * max(abs(x), abs(y)))
     return abs(x - y) > allowed
+
+
+def rounding_reach(claim: Claim, rules: RuleSet) -> float:
+    """Half-width, in comparable units, within which another figure reads as this one (see differ)."""
+    if claim.dimension == TEMPERATURE:
+        return rules.tolerances.temperature_slack + 0.5
+    return rounding_slack(claim, rules) * abs(scale(claim))
+
+
+def differing(rules: RuleSet, relative: float | None = None) -> Relation:
+    """`differ` as a Relation over statements: beyond the widest spread of either side (and
+    `relative` of the larger figure), two figures certainly differ."""
+    def window(u: Statement, stats: ClassStats) -> tuple[float, float]:
+        reach = max(u.spread, stats.max_spread)
+        if relative is not None:
+            reach = max(reach, relative * max(abs(u.center), stats.max_abs))
+        reach = reach * (1 + 1e-9) + 1e-12  # never let float rounding move a near figure outside
+        return u.center - reach, u.center + reach
+    return Relation(holds=lambda u, v: differ(u.figure, v.figure, rules, relative), order="center", window=window)
+
+
+def disjoining(rules: RuleSet) -> Relation:
+    """`disjoint` as a Relation: sorted by lower bound, every interval starting above u's ends apart."""
+    return Relation(holds=lambda u, v: u.high < v.low or v.high < u.low, order="low",
+                    window=lambda u, stats: (-math.inf, u.high))
+
+
+def differing_overlapping(rules: RuleSet, relative: float | None) -> Relation:
+    """Figures that differ although both may be true: no window bounds them, every one is tested."""
+    return Relation(holds=lambda u, v: not (u.high < v.low or v.high < u.low)
+                    and differ(u.figure, v.figure, rules, relative), order="center")
 
 
 # --- horizons ---------------------------------------------------------------------------------

@@ -26,7 +26,8 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import bounds, disjoint, flagged_components, number, scale, unique
+from checker.checks.compare import bounds, disjoining, number, scale, unique
+from checker.checks.links import Link, Relation, claim_ids, related_sets
 from checker.checks.narrate import claims_of, evidence, figure_words, spread, voice_phrase, wire_note
 from checker.models import Claim, Severity
 from checker.ruleset import RuleSet
@@ -63,25 +64,28 @@ class Contradiction(Check):
     ]
 
     def run(self, story: Story, options: ContradictionOptions) -> Iterator[Issue]:
-        flagged: dict[str, list[tuple[str, str]]] = {}
-        for pair in story.pairs:
-            if pair.same_document or not pair.horizons_comparable or pair.sources == "different":
-                continue
-            if pair.sources == "unstated" and not options.include_unstated:
-                continue
-            if disjoint(story.claim(pair.a), story.claim(pair.b), story.rules):
-                flagged.setdefault(pair.group, []).append((pair.a, pair.b))
-        for group_id, ids in flagged_components(flagged):
-            group = story.group(group_id)
-            claims = claims_of(story, ids)
-            ranges = "; ".join(unique(f"{figure_words(story, c, False)} allows {_interval(c, story.rules)}"
-                                      for c in claims))
-            explanation = (f"These figures for {group.label} cannot all be true: {ranges}. They describe the same "
-                           f"time and {voice_phrase(story, ids)}, so neither attribution nor time explains the difference.")
-            note = wire_note(story, ids)
-            yield Issue(claims=[c.id for c in claims], group=group_id,
-                        message=f"{group.label}: {spread(story, ids)}: cannot all hold for the same time and source",
-                        explanation="\n".join(filter(None, [explanation, evidence(story, ids), note])))
+        def relation(link: Link, a: Claim, b: Claim) -> Relation | None:
+            if not link.horizons_comparable or link.sources == "different":
+                return None
+            if link.sources == "unstated" and not options.include_unstated:
+                return None
+            return disjoining(story.rules)
+
+        for group in story.groups:
+            for statements in related_sets(story.links, group.id, relation, documents="different"):
+                yield self._issue(story, group.id, claim_ids(statements))
+
+    def _issue(self, story: Story, group_id: str, ids: list[str]) -> Issue:
+        group = story.group(group_id)
+        claims = claims_of(story, ids)
+        ranges = "; ".join(unique(f"{figure_words(story, c, False)} allows {_interval(c, story.rules)}"
+                                  for c in claims))
+        explanation = (f"These figures for {group.label} cannot all be true: {ranges}. They describe the same "
+                       f"time and {voice_phrase(story, ids)}, so neither attribution nor time explains the difference.")
+        note = wire_note(story, ids)
+        return Issue(claims=[c.id for c in claims], group=group_id,
+                     message=f"{group.label}: {spread(story, ids)}: cannot all hold for the same time and source",
+                     explanation="\n".join(filter(None, [explanation, evidence(story, ids), note])))
 
 
 def _interval(claim: Claim, rules: RuleSet) -> str:

@@ -25,7 +25,8 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import central, differ, unique
+from checker.checks.compare import central, differing, unique
+from checker.checks.links import claim_ids, related_sets
 from checker.checks.narrate import claims_of, evidence, plural, source_name, spread, time_words, wire_note
 from checker.models import Claim, Severity
 
@@ -73,31 +74,28 @@ class ExplainedRange(Check):
     ]
 
     def run(self, story: Story, options: ExplainedRangeOptions) -> Iterator[Issue]:
-        reasons: dict[str, dict[tuple[str, str], str]] = {}
-        for pair in story.pairs:
-            a, b = story.claim(pair.a), story.claim(pair.b)
-            if not differ(a, b, story.rules):
-                continue
-            if not pair.horizons_comparable:
-                why = "time"
-            elif pair.sources == "different":
-                why = "source"
-            else:
-                continue
-            reasons.setdefault(pair.group, {})[(pair.a, pair.b)] = why
-        for group_id, explained in reasons.items():
-            ids = unique(i for pair in explained for i in pair)
+        differ = differing(story.rules)
+        reasons = {  # which pairs of classes a difference is explained by, and why
+            "source": lambda link, a, b: differ if link.horizons_comparable and link.sources == "different" else None,
+            "time": lambda link, a, b: None if link.horizons_comparable else differ,
+        }
+        for group in story.groups:
+            ids: list[str] = []
+            kinds: list[str] = []
+            for kind, relation in reasons.items():
+                sets = related_sets(story.links, group.id, relation)
+                ids.extend(claim_ids(s for statements in sets for s in statements))
+                kinds.extend([kind] if sets else [])
+            ids = unique(ids)
             if len(ids) < options.min_claims:
                 continue
-            group = story.group(group_id)
             claims = claims_of(story, ids)
-            kinds = [k for k in ("source", "time") if k in explained.values()]
             because = " or ".join({"source": "come from different sources", "time": "describe different times"}[k]
                                   for k in kinds)
             reason = (f"The figures for {group.label} differ, but every pair that differs has a reason the reader can "
                       f"see: they {because}. Print each figure with its source and time rather than as one number.")
             yield Issue(
-                claims=[c.id for c in claims], group=group_id,
+                claims=[c.id for c in claims], group=group.id,
                 message=f"{group.label}: {_summary(story, claims, options.max_listed)}, explained by "
                         f"{' and '.join(f'different {k}s' for k in kinds)}",
                 explanation="\n".join(filter(None, [reason, evidence(story, ids, limit=options.max_evidence),

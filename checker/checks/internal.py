@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import differ, flagged_components
+from checker.checks.compare import differing
+from checker.checks.links import Link, Relation, claim_ids, related_sets
 from checker.checks.narrate import claims_of, evidence, figures, voice_phrase
 from checker.models import Claim, Severity
 
@@ -70,29 +71,31 @@ class InternalInconsistency(Check):
     ]
 
     def run(self, story: Story, options: InternalOptions) -> Iterator[Issue]:
-        flagged: dict[str, list[tuple[str, str]]] = {}
-        for pair in story.pairs:
-            if not pair.same_document or pair.sources == "different":
-                continue
-            a, b = story.claim(pair.a), story.claim(pair.b)
-            if not pair.horizons_comparable and not _headline_over_body(a, b):
-                continue
+        def relation(link: Link, a: Claim, b: Claim) -> Relation | None:
+            if link.sources == "different":
+                return None
+            if not link.horizons_comparable and not _headline_over_body(a, b):
+                return None
             if options.headline_only and not (a.in_headline or b.in_headline):
-                continue
-            if pair.sources == "unstated" and a.source_key != b.source_key and not (a.in_headline or b.in_headline):
-                continue  # one figure sourced, one not, inside the body: likely two voices, not one slip
-            if differ(a, b, story.rules):
-                flagged.setdefault(pair.group, []).append((pair.a, pair.b))
-        for group_id, ids in flagged_components(flagged):
-            group = story.group(group_id)
-            claims = claims_of(story, ids)
-            headline = any(c.in_headline for c in claims)
-            where = "its headline and body" if headline else "two places"
-            time = ("A headline drops the tense, so its figure is read against the body's" if headline and
-                    len({c.horizon_detail.kind for c in claims}) > 1 else "Both describe the same time")
-            yield Issue(
-                claims=[c.id for c in claims], group=group_id,
-                message=f"{story.outlet(claims[0])} gives {figures(story, ids)} for {group.label} in {where}",
-                explanation=(f"One article prints different figures for {group.label}. {time}, and "
-                             f"{voice_phrase(story, ids)}; nothing in the text says why they differ.\n"
-                             f"{evidence(story, ids)}"))
+                return None
+            if link.sources == "unstated" and a.source_key != b.source_key and not (a.in_headline or b.in_headline):
+                return None  # one figure sourced, one not, inside the body: likely two voices, not one slip
+            return differing(story.rules)
+
+        for group in story.groups:
+            for statements in related_sets(story.links, group.id, relation, documents="same"):
+                yield self._issue(story, group.id, claim_ids(statements))
+
+    def _issue(self, story: Story, group_id: str, ids: list[str]) -> Issue:
+        group = story.group(group_id)
+        claims = claims_of(story, ids)
+        headline = any(c.in_headline for c in claims)
+        where = "its headline and body" if headline else "two places"
+        time = ("A headline drops the tense, so its figure is read against the body's" if headline and
+                len({c.horizon_detail.kind for c in claims}) > 1 else "Both describe the same time")
+        return Issue(
+            claims=[c.id for c in claims], group=group_id,
+            message=f"{story.outlet(claims[0])} gives {figures(story, ids)} for {group.label} in {where}",
+            explanation=(f"One article prints different figures for {group.label}. {time}, and "
+                         f"{voice_phrase(story, ids)}; nothing in the text says why they differ.\n"
+                         f"{evidence(story, ids)}"))

@@ -26,9 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.base import Check, Issue, NoOptions, Story
-from checker.checks.compare import differ, disjoint, flagged_components
+from checker.checks.compare import differing_overlapping
+from checker.checks.links import Link, Relation, claim_ids, related_sets
 from checker.checks.narrate import claims_of, evidence, independent_outlets, plural, spread, voice_phrase, wire_note
-from checker.models import Severity
+from checker.models import Claim, Severity
 
 _NIS_12K = {"document": "a", "text": "12,000", "value": 12000, "high": 12000, "qualifier": "as many as",
             "subject": "personnel", "attribution": "South Korean intelligence",
@@ -74,29 +75,32 @@ class UnexplainedRange(Check):
     ]
 
     def run(self, story: Story, options: NoOptions) -> Iterator[Issue]:
-        flagged: dict[str, list[tuple[str, str]]] = {}
         relative = story.rules.tolerances.unattributed_disagreement
-        for pair in story.pairs:
-            if pair.same_document or pair.wire_copy or not pair.horizons_comparable:
-                continue
-            a, b = story.claim(pair.a), story.claim(pair.b)
+
+        def relation(link: Link, a: Claim, b: Claim) -> Relation | None:
+            if not link.horizons_comparable:
+                return None
             both_unstated = a.source_key is None and b.source_key is None
-            if pair.sources not in ("same", "related") and not both_unstated:
-                continue
-            if disjoint(a, b, story.rules):
-                continue  # a contradiction, reported by CC101
-            if differ(a, b, story.rules, relative if both_unstated else None):
-                flagged.setdefault(pair.group, []).append((pair.a, pair.b))
-        for group_id, ids in flagged_components(flagged):
-            group = story.group(group_id)
-            claims = claims_of(story, ids)
-            unattributed = all(c.source_key is None for c in claims)
-            reason = ("No article names a source for these figures, and they differ by more than the tolerance for "
-                      "unattributed figures" if unattributed else
-                      f"{voice_phrase(story, ids).capitalize()}, so a different source does not explain the difference")
-            texts = independent_outlets(story, ids)
-            explanation = (f"{reason}; they describe the same time, so time does not explain it either. "
-                           f"{plural(texts, 'independent text')} print {'it' if texts == 1 else 'them'}.")
-            yield Issue(claims=[c.id for c in claims], group=group_id,
-                        message=f"{group.label}: {spread(story, ids)}: one source, two figures for the same time",
-                        explanation="\n".join(filter(None, [explanation, evidence(story, ids), wire_note(story, ids)])))
+            if link.sources not in ("same", "related") and not both_unstated:
+                return None
+            # disjoint figures are a contradiction, reported by CC101; reprints count once, never twice
+            return differing_overlapping(story.rules, relative if both_unstated else None)
+
+        for group in story.groups:
+            for statements in related_sets(story.links, group.id, relation, documents="different",
+                                           skip=story.links.reprinted):
+                yield self._issue(story, group.id, claim_ids(statements))
+
+    def _issue(self, story: Story, group_id: str, ids: list[str]) -> Issue:
+        group = story.group(group_id)
+        claims = claims_of(story, ids)
+        unattributed = all(c.source_key is None for c in claims)
+        reason = ("No article names a source for these figures, and they differ by more than the tolerance for "
+                  "unattributed figures" if unattributed else
+                  f"{voice_phrase(story, ids).capitalize()}, so a different source does not explain the difference")
+        texts = independent_outlets(story, ids)
+        explanation = (f"{reason}; they describe the same time, so time does not explain it either. "
+                       f"{plural(texts, 'independent text')} print {'it' if texts == 1 else 'them'}.")
+        return Issue(claims=[c.id for c in claims], group=group_id,
+                     message=f"{group.label}: {spread(story, ids)}: one source, two figures for the same time",
+                     explanation="\n".join(filter(None, [explanation, evidence(story, ids), wire_note(story, ids)])))

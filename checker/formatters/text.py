@@ -32,6 +32,34 @@ def _num(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.6g}"
 
 
+def _by_sentence(claims: list[Claim]) -> list[list[Claim]]:
+    """The finding's claims per sentence, in the finding's order: a sentence holding two of its
+    figures ('6,500, or 31% of its workforce') is printed once."""
+    sentences: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        sentences.setdefault((claim.document, claim.sentence_start), []).append(claim)
+    return list(sentences.values())
+
+
+def _sentence(claims: list[Claim]) -> Text:
+    """The sentence, stripped; when it holds several of the finding's figures each is marked
+    [like this] (and bold on a terminal), so the reader sees which two figures disagree."""
+    sentence = claims[0].sentence
+    if len(claims) == 1:
+        return Text(sentence.strip(), style="dim")
+    lead = len(sentence) - len(sentence.lstrip())
+    text, at = Text(style="dim"), lead
+    for claim in sorted(claims, key=lambda c: c.start):
+        begin, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+        if begin < at or end > len(sentence):
+            continue  # a figure inside another one's span, or outside the sentence: leave unmarked
+        text.append(sentence[at:begin])
+        text.append(f"[{sentence[begin:end]}]", style="bold")
+        at = end
+    text.append(sentence[at:].rstrip())
+    return text
+
+
 class TextFormatter(Formatter):
     name = "text"
     suffix = ".txt"
@@ -90,10 +118,11 @@ class TextFormatter(Formatter):
         head.append(f"{finding.code} {finding.rule}: ", style="bold")
         head.append(finding.message)
         console.print(head)
-        for claim_id in finding.claims:
-            claim = by_id.get(claim_id)
-            if claim:
-                console.print(Text(f"    {claim.document}:{claim.line}  “{claim.sentence.strip()}”", style="dim"))
+        for claims in _by_sentence([by_id[i] for i in finding.claims if i in by_id]):
+            line = Text(f"    {claims[0].document}:{claims[0].line}  “", style="dim")
+            line.append_text(_sentence(claims))
+            line.append("”", style="dim")
+            console.print(line)
         reason, *evidence = finding.explanation.strip().splitlines() or [""]
         console.print(Text(f"    why: {reason}"))
         for line in evidence:
