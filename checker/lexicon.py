@@ -224,6 +224,9 @@ class Lexicon:
         if best is not None:
             return best[2], words, best[1]
         content = [w for w in words if not w.replace(".", "").replace(",", "").isdigit()]
+        if content and content[-1] in self.nameless and len(content) >= 2 and content[-2] not in self.nameless:
+            # 'inflation rate', 'unemployment level': the word before the nameless one names the quantity
+            return content[-2], words, len(words) - 2
         if not content or content[-1] in self.nameless:
             return None  # 'the amount', 'a duration': the phrase names no counted thing
         return content[-1], words, len(words) - 1

@@ -176,3 +176,13 @@ def test_no_warning_holds_only_agreeing_claims(rules: RuleSet) -> None:
     documents, claims = example_claims({"claims": specs}, rules)
     _, findings = run_checks(documents, claims, rules)
     assert [f for f in findings if f.severity != Severity.info] == []
+
+
+def test_a_trailing_nameless_word_leaves_the_quantity_to_the_word_before() -> None:
+    """'inflation rate' counts inflation; 'the rate' alone names nothing."""
+    from checker.lexicon import Lexicon
+    from checker.ruleset import load_rules
+
+    lexicon = Lexicon(load_rules())
+    assert lexicon.subject_key("Inflation rate", None) == lexicon.subject_key("inflation", None) is not None
+    assert lexicon.subject_key("the rate", None) is None
