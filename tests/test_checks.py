@@ -87,3 +87,10 @@ def test_yaml_cases_cover_every_story_check() -> None:
     covered = {find_check(yaml.safe_load(p.read_text())["check"]).code for p in CASES_DIR.glob("*.yaml")}
     story_checks = {c.code for c in all_checks() if c.stage == "claims"}
     assert story_checks <= covered
+
+
+def test_explanations_keep_the_capitals_of_names() -> None:
+    from checker.checks.narrate import upper_first
+
+    assert upper_first("they all come from South Korea's spy agency") == "They all come from South Korea's spy agency"
+    assert upper_first("") == ""

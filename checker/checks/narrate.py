@@ -134,6 +134,11 @@ def evidence(story: Story, ids: Iterable[str], cited: Iterable[str] = (), limit:
     return "\n".join(lines)
 
 
+def upper_first(text: str) -> str:
+    """Start a sentence with a capital without lower-casing the names in it (str.capitalize would)."""
+    return text[:1].upper() + text[1:]
+
+
 def figures(story: Story, ids: Iterable[str]) -> str:
     """'12,000 vs 10,000': the distinct printed figures, largest first."""
     claims = claims_of(story, ids)

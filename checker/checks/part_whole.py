@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from checker.checks.base import Check, ClaimGroup, Issue, NoOptions, Story
 from checker.checks.compare import bounds, by_sentence, comparable_horizons
-from checker.checks.narrate import evidence
+from checker.checks.narrate import evidence, upper_first
 from checker.models import Claim, Severity
 
 _SENTENCE = "North Korea has sent around 12,000 troops, including {officers} officers and three generals."
@@ -69,6 +69,6 @@ class PartExceedsWhole(Check):
                 claims=ids,
                 message=f"{part.text} {part_group.label} is more than the {whole.text} {whole_group.label} "
                         f"they are part of",
-                explanation=(f"{part_group.label.capitalize()} are counted within {whole_group.label}, so their "
+                explanation=(f"{upper_first(part_group.label)} are counted within {whole_group.label}, so their "
                              f"number cannot exceed it; {part.text} is more than {whole.text}.\n"
                              f"{evidence(story, ids)}"))

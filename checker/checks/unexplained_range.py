@@ -28,7 +28,8 @@ from collections.abc import Iterator
 from checker.checks.base import Check, Issue, NoOptions, Story
 from checker.checks.compare import differing_overlapping
 from checker.checks.links import Link, Relation, claim_ids, related_sets
-from checker.checks.narrate import claims_of, evidence, independent_outlets, plural, spread, voice_phrase, wire_note
+from checker.checks.narrate import (claims_of, evidence, independent_outlets, plural, spread, upper_first, voice_phrase,
+                                    wire_note)
 from checker.models import Claim, Severity
 
 _NIS_12K = {"document": "a", "text": "12,000", "value": 12000, "high": 12000, "qualifier": "as many as",
@@ -97,7 +98,7 @@ class UnexplainedRange(Check):
         unattributed = all(c.source_key is None for c in claims)
         reason = ("No article names a source for these figures, and they differ by more than the tolerance for "
                   "unattributed figures" if unattributed else
-                  f"{voice_phrase(story, ids).capitalize()}, so a different source does not explain the difference")
+                  f"{upper_first(voice_phrase(story, ids))}, so a different source does not explain the difference")
         texts = independent_outlets(story, ids)
         explanation = (f"{reason}; they describe the same time, so time does not explain it either. "
                        f"{plural(texts, 'independent text')} print {'it' if texts == 1 else 'them'}.")
