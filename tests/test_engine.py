@@ -186,3 +186,24 @@ def test_a_trailing_nameless_word_leaves_the_quantity_to_the_word_before() -> No
     lexicon = Lexicon(load_rules())
     assert lexicon.subject_key("Inflation rate", None) == lexicon.subject_key("inflation", None) is not None
     assert lexicon.subject_key("the rate", None) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("the U.S. Geological Survey", "USGS", True),
+        ("the Federal Reserve", "the Fed", True),
+        ("the Office for National Statistics", "ONS", True),
+        ("USGS", "the national seismological centre", False),
+        ("the Federal Reserve", "the ECB", False),
+    ],
+)
+def test_agencies_are_one_source_under_their_names_and_two_agencies_stay_two(first: str, second: str,
+                                                                              same: bool) -> None:
+    from checker.lexicon import Lexicon
+    from checker.models import Document
+    from checker.ruleset import load_rules
+
+    lexicon = Lexicon(load_rules())
+    document = Document(id="a", path="a.txt")
+    assert (lexicon.source_key(first, document) == lexicon.source_key(second, document)) is same
