@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from checker.checks.links import ClassStats, Relation, Statement
 from checker.models import Claim, Horizon
@@ -225,14 +225,6 @@ def connected(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     for x in parent:
         components.setdefault(find(x), []).append(x)
     return list(components.values())
-
-
-def flagged_components(flagged: dict[str, list[tuple[str, str]]]) -> Iterator[tuple[str, list[str]]]:
-    """(group id, claim ids) for each connected set of flagged pairs: one finding per set, so a
-    figure that disagrees with two others is one finding holding all three."""
-    for group_id, pairs in flagged.items():
-        for ids in connected(pairs):
-            yield group_id, ids
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from checker.extract.attribution import PREVIOUS_SENTENCES_READ
 from checker.extract.context import describe
 from checker.extract.figures import find_figures
 from checker.extract.segment import segment
@@ -29,9 +30,11 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         figures = find_figures(document.text, rules, sentence.start, sentence.end)
+        # Attribution looks back a few sentences only; slicing the whole prefix per figure was quadratic.
+        previous = sentences[max(0, index - PREVIOUS_SENTENCES_READ):index]
         for figure in figures:
             near = _around(sentence, figure)
-            context = describe(figure, near, sentences[:index], document, rules)
+            context = describe(figure, near, previous, document, rules)
             claims.append(
                 Claim(
                     id=f"{document.id}:c{len(claims) + 1}",

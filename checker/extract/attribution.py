@@ -31,6 +31,8 @@ HEADLINE_LABELS = frozenset({
     "related", "see", "also", "more", "q&a",
 })
 CARRY_SENTENCES = 4
+# The carried-speaker test reads the sentence just before, then CARRY_SENTENCES more for its referent.
+PREVIOUS_SENTENCES_READ = CARRY_SENTENCES + 1
 # Openings that mark a sentence as going on with the report before it: "Another 14 are missing".
 CONTINUATION_OPENERS = ("another", "a further", "further", "also", "in addition", "of those", "of them", "most of")
 CARRIED_CONTENT = 8  # a report this long may go on in the next sentence; "they feared the effects" does not
