@@ -104,6 +104,9 @@ class Lexicon:
                 self._aliases[tuple(self.plain(name))] = source.source
             if source.parent:
                 self._parent[source.source] = source.parent
+        # alias -> (position in the rules, source): position keeps "first listed wins" among equal lengths
+        self._alias_order = {alias: (order, source) for order, (alias, source) in enumerate(self._aliases.items())}
+        self._longest_alias_words = max((len(alias) for alias in self._aliases), default=0)
 
     # --- subjects ------------------------------------------------------------------------------
 
@@ -266,15 +269,26 @@ class Lexicon:
         words = self.plain(attribution)
         if not words:
             return None
-        best: tuple[int, str] | None = None
-        for alias, source in self._aliases.items():
-            if len(alias) <= len(words) and _find(words, alias) >= 0 and (best is None or len(alias) > best[0]):
-                best = (len(alias), source)
+        best = self._longest_alias(tuple(words))
         if best is not None:
-            return best[1]
+            return best
         if document.outlet and words == self.plain(document.outlet):
             return f"{document.outlet} (own reporting)"
         return " ".join(words)
+
+    def _longest_alias(self, words: tuple[str, ...]) -> str | None:
+        """The source of the longest alias among the words (the first listed wins a tie).
+
+        Looks each run of words up instead of scanning every alias: attribution is read once per figure."""
+        found: tuple[int, int, str] | None = None  # (length, -order, source)
+        for length in range(min(len(words), self._longest_alias_words), 0, -1):
+            for i in range(len(words) - length + 1):
+                hit = self._alias_order.get(words[i:i + length])
+                if hit is not None and (found is None or -hit[0] > found[1]):
+                    found = (length, -hit[0], hit[1])
+            if found is not None:
+                return found[2]
+        return None
 
     def source_relation(self, a: str | None, b: str | None) -> SourceRelation:
         """How two source keys relate: one voice, one speaking for the other, or two voices."""

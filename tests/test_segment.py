@@ -201,16 +201,27 @@ def test_sentences_always_quote_the_document(lines: list[str]) -> None:
         assert sentence.text.strip() == sentence.text and sentence.text
 
 
-def test_fast_split_and_pysbd_agree_on_plain_and_ambiguous_paragraphs() -> None:
-    """Plain paragraphs skip pysbd; they must come out exactly as pysbd would split them."""
+AGREEMENT_CASES = [
+    "Officials said 40 homes burned. The fire started at 3 a.m. on Friday. Gen. Ruiz said "
+    "\"We lost two trucks. Nobody was hurt.\" He added that U.S. crews helped. Rain is due Monday!",
+    "The U.S. said 3,000 troops had moved. The U.N. Security Council met on Friday.",
+    "Aid reached 12 towns in the U.S. The agency said more was coming.",
+    "Talks resumed in the U.K. Officials said 40 people attended.",
+    "The E.U. It said 2 million doses would follow. Shipments began at 9 p.m. Police said the roads were shut.",
+    "U.S. officials put the toll at 120. The U.S. Army said 12 soldiers were hurt.",
+    "At 5 p.m. the crowd had grown to 2,000. By 6 p.m. Organisers said it was 10,000.",
+]
+
+
+@pytest.mark.parametrize("paragraph", AGREEMENT_CASES)
+def test_fast_split_and_pysbd_agree(paragraph: str) -> None:
+    """Paragraphs the fast splitter takes must come out exactly as pysbd would split them."""
     import importlib
 
     from checker.models import Document
 
     segment_module = importlib.import_module("checker.extract.segment")
-    text = ("Officials said 40 homes burned. The fire started at 3 a.m. on Friday. Gen. Ruiz said "
-            "\"We lost two trucks. Nobody was hurt.\" He added that U.S. crews helped. Rain is due Monday!\n")
-    document = Document(id="d", path="d.txt", text=text)
+    document = Document(id="d", path="d.txt", text=paragraph + "\n")
     fast = [s.text for s in segment_module.segment(document)]
     original = segment_module._plain_pieces
     try:
@@ -219,6 +230,11 @@ def test_fast_split_and_pysbd_agree_on_plain_and_ambiguous_paragraphs() -> None:
     finally:
         segment_module._plain_pieces = original
     assert fast == slow
+
+
+def test_plain_paragraph_splits_at_every_full_stop() -> None:
+    from checker.models import Document
+
     plain = Document(id="p", path="p.txt", text="About 40 homes burned. Crews saved 12 more. Rain is due Monday.\n")
-    assert [s.text for s in segment_module.segment(plain)] == [
+    assert [s.text for s in segment(plain)] == [
         "About 40 homes burned.", "Crews saved 12 more.", "Rain is due Monday."]

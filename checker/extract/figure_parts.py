@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from checker.extract.clauses import trie_alternation
 from checker.extract.hybrid import unit_from_parser
 from checker.extract.nouns import singular, word_lists
 from checker.extract.numbers import SMALL_NUMBERS, NumberScanner, NumberToken, with_abbreviation
@@ -192,12 +193,11 @@ def grammar_for(rules: RuleSet) -> Grammar:
 
 def _compile(rules: RuleSet) -> Grammar:
     hedges = {" ".join(w.lower().split()): hedge for hedge in rules.hedges for w in hedge.words}
-    alternatives = "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(hedges, key=len, reverse=True))
-    hedge_re = re.compile(rf"(?<![\w.])(?P<hedge>{alternatives or '(?!x)x'})\s+$", re.IGNORECASE)
+    hedge_re = re.compile(rf"(?<![\w.])(?P<hedge>{trie_alternation(hedges)})\s+$", re.IGNORECASE)
     amount_words = {w for amount in rules.amounts for phrase in amount.words for w in phrase.lower().split()}
-    number_words = sorted({*SMALL_NUMBERS, "hundred", "thousand", "million", "billion", "trillion", "dozen",
-                           *(w for w in amount_words if w not in ("a", "of"))}, key=len, reverse=True)
-    has_number = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\b(?:" + "|".join(number_words) + r")\b", re.IGNORECASE)
+    number_words = {*SMALL_NUMBERS, "hundred", "thousand", "million", "billion", "trillion", "dozen",
+                    *(w for w in amount_words if w not in ("a", "of"))}
+    has_number = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\b(?:" + trie_alternation(number_words) + r")\b", re.IGNORECASE)
     return Grammar(NumberScanner(rules.amounts), hedges, hedge_re, frozenset(w.lower() for w in rules.label_words),
                    has_number)
 

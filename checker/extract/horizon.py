@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from checker.extract.clauses import clause_index, clauses, phrase_pattern, tokenize
@@ -247,12 +248,21 @@ def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_
             for c in found]
 
 
+@lru_cache(maxsize=8)
+def _lead_patterns(verbs: tuple[str, ...], deadline: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
+                                                                             re.Pattern[str] | None]:
+    """'said (on)' and 'by (the)' right before a date; compiled once per rule set, not per clause."""
+    verb_words = phrase_pattern([v for v in verbs if " " not in v])
+    reported = re.compile(rf"(?:{verb_words.pattern})\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.I) \
+        if verb_words else None
+    deadline_words = phrase_pattern(deadline)
+    lead = re.compile(rf"(?:{deadline_words.pattern})\s+(?:the\s+)?$", re.I) if deadline_words else None
+    return reported, lead
+
+
 def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
     found: list[_Cue] = []
-    deadline = phrase_pattern(rules.deadline)
-    verbs = phrase_pattern([v for v in rules.verbs if " " not in v])
-    reported = re.compile(rf"(?:{verbs.pattern})\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.I) \
-        if verbs else None
+    reported, deadline_lead = _lead_patterns(tuple(rules.verbs), tuple(rules.deadline))
 
     def add(match: re.Match[str], resolve: Resolver, group: int | str = 0) -> None:
         if any(c.start < match.end() and match.start() < c.end for c in found):
@@ -265,7 +275,7 @@ def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
         # does "put Saturday's crowd at")
         statement = reported is not None and reported.search(before) is not None \
             and not SPAN_OPENER.match(match.group(group)) and not possessive
-        lead = re.search(rf"(?:{deadline.pattern})\s+(?:the\s+)?$", before, re.I) if deadline else None
+        lead = deadline_lead.search(before) if deadline_lead else None
         since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before)
         if since and not lead:
             resolve, lead_start = until_publication(resolve), since.start()

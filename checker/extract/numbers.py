@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from checker.extract.clauses import trie_alternation
 from checker.ruleset import VagueAmount
 
 SMALL_NUMBERS = {
@@ -27,7 +28,7 @@ ABBREVIATIONS = {"mil": 1e6, "mln": 1e6, "bln": 1e9, "k": 1e3, "K": 1e3, "mn": 1
                  "T": 1e12}
 AMBIGUOUS_ABBREVIATIONS = {"m", "M", "b", "B", "T"}
 
-_NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, "hundred", *SCALES, "dozen"], key=len, reverse=True))
+_NUMBER_WORD = trie_alternation([*SMALL_NUMBERS, "hundred", *SCALES, "dozen"])
 _SPELLED = re.compile(
     rf"\b(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
     rf"(?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORD}))*\b",
@@ -141,9 +142,7 @@ class NumberScanner:
         for amount in amounts:
             for words in amount.words:
                 self._amounts[" ".join(words.lower().split())] = amount
-        alternatives = sorted(self._amounts, key=len, reverse=True)
-        pattern = "|".join(r"\s+".join(map(re.escape, a.split())) for a in alternatives) or r"(?!x)x"
-        self._vague = re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+        self._vague = re.compile(rf"\b(?:{trie_alternation(self._amounts)})\b", re.IGNORECASE)
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[NumberToken]:
         """Every number in text[start:end], sorted, non-overlapping (longest reading wins)."""

@@ -8,6 +8,7 @@ attribution finder (checker/extract/attribution.py) asks which of them covers a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from checker.extract.clauses import (
     AUXILIARIES,
@@ -41,6 +42,10 @@ MAX_SPEAKER = 9
 MAX_SOURCE_NOUN_WORDS = 4
 
 
+def _token_start(token: Token) -> int:
+    return token.start
+
+
 class Constructions:
     """Reporting constructions of one sentence."""
 
@@ -56,10 +61,11 @@ class Constructions:
         self.source_nouns = frozenset(n.lower() for n in rules.source_nouns)
 
     def _index(self, position: int) -> int | None:
-        return next((i for i, t in enumerate(self.tokens) if t.start == position), None)
+        at = bisect_left(self.tokens, position, key=_token_start)
+        return at if at < len(self.tokens) and self.tokens[at].start == position else None
 
     def _index_after(self, position: int) -> int:
-        return next((i for i, t in enumerate(self.tokens) if t.start >= position), len(self.tokens))
+        return bisect_left(self.tokens, position, key=_token_start)
 
     def _is_verb(self, index: int) -> bool:
         """A reporting word used as a verb, not as a noun ("a report", "by the U.S. estimate")."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pysbd
 
@@ -109,11 +109,15 @@ class _Line:
     role: str = "body"  # body | headline | furniture
     reason: str = ""
 
-    @property
-    def words(self) -> int:
-        return len(WORD.findall(self.text))
+    @cached_property
+    def word_list(self) -> list[str]:
+        return WORD.findall(self.text)
 
     @property
+    def words(self) -> int:
+        return len(self.word_list)
+
+    @cached_property
     def key(self) -> str:
         return re.sub(r"[^\w\s]", "", self.text).strip().lower()
 
@@ -167,7 +171,7 @@ def _is_prose(line: _Line) -> bool:
 
 def _is_title_case(line: _Line) -> bool:
     """Headline style ("A Guide To The Quietest Towns In The U.S."): nearly every longer word capitalised."""
-    long_words = [w for w in WORD.findall(line.text) if len(w) > 3 and w[0].isalpha()]
+    long_words = [w for w in line.word_list if len(w) > 3 and w[0].isalpha()]
     capitalised = sum(w[0].isupper() for w in long_words)
     return len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
 
@@ -278,6 +282,11 @@ _AMBIGUOUS_STOP = re.compile(
     r"|Co|Ltd|Bros|No|Nos|Vol|vs|etc|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Ave"
     r"|Blvd|Rd|Dept|Univ|al|cf|ca|pp|fig|ed))\.$"
 )
+# "U.S.", "U.N.": pysbd ends a sentence after one only before a word of its SENTENCE_STARTERS list.
+_ACRONYM_STOP = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.$")
+_CLOCK = re.compile(r"[ap]\.m\.", re.IGNORECASE)
+_STARTER_AFTER = re.compile(r"(?:A|Being|Did|For|He|How|However|I|In|It|Millions|More|She|That|The|There|They|We"
+                            r"|What|When|Where|Who|Why)\s")
 _SENTENCE_START = re.compile(r"[A-Z0-9\"“‘'(\[]")
 
 
@@ -289,6 +298,12 @@ def _plain_pieces(body: str, cursor: int) -> list[str] | None:
         if boundary.end() >= len(body):
             break
         stop = boundary.start()
+        acronym = _ACRONYM_STOP.search(body, max(cursor, stop - 8), stop + 1) if body[stop] == "." else None
+        if acronym and not body[boundary.end()].islower():
+            if _CLOCK.fullmatch(acronym.group()) or _STARTER_AFTER.match(body, boundary.end()):
+                return None  # "... in the U.S. The talks", "at 3 p.m. Police said": pysbd's call
+        if acronym:
+            continue  # "the U.S. said", "U.N. officials": pysbd does not end a sentence there either
         if body[stop] == "." and _AMBIGUOUS_STOP.search(body, max(cursor, stop - 6), stop + 1):
             return None
         if not _SENTENCE_START.match(body, boundary.end()):
