@@ -27,6 +27,7 @@ CONTEXT_RADIUS = 400
 def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None = None) -> list[Claim]:
     lexicon = lexicon or Lexicon(rules)
     sentences = segment(document)
+    lines = _LineCounter(document.text)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         figures = find_figures(document.text, rules, sentence.start, sentence.end)
@@ -41,7 +42,7 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
                     document=document.id,
                     start=figure.start,
                     end=figure.end,
-                    line=document.text.count("\n", 0, figure.start) + 1,
+                    line=lines.line_of(figure.start),
                     text=figure.text,
                     value=figure.value,
                     low=figure.low,
@@ -65,6 +66,21 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
                 )
             )
     return claims
+
+
+class _LineCounter:
+    """Line numbers of ascending offsets, counting each newline once (a count from the top per figure
+    was quadratic in a long article)."""
+
+    def __init__(self, text: str) -> None:
+        self._text, self._offset, self._line = text, 0, 1
+
+    def line_of(self, offset: int) -> int:
+        if offset < self._offset:  # not ascending after all: count from the top
+            self._offset, self._line = 0, 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
 
 
 def _around(sentence: Sentence, figure: Figure) -> Sentence:

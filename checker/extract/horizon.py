@@ -248,6 +248,12 @@ def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_
             for c in found]
 
 
+_DIGIT = re.compile(r"\d")
+# Every match of RELATIVE holds one of these (lower-cased): "yesterday" and "today" hold "day", "tonight" "night".
+_RELATIVE_WORDS = ("day", "night", "morning", "afternoon", "evening", "hour", "week", "month", "year", "quarter",
+                   "half", "tomorrow")
+
+
 @lru_cache(maxsize=8)
 def _lead_patterns(verbs: tuple[str, ...], deadline: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
                                                                              re.Pattern[str] | None]:
@@ -284,17 +290,20 @@ def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
         found.append(_Cue("date", lead_start, match.end(), clause[lead_start:match.end()], 0, resolve, lead is not None,
                           statement))
 
-    for match in DAY_DATE.finditer(clause):
+    # Cheap tests for what each pattern cannot match without; most clauses hold no time at all.
+    has_digit = _DIGIT.search(clause) is not None
+    lowered = clause.lower()
+    for match in DAY_DATE.finditer(clause) if has_digit else ():
         add(match, day_resolver(match.group()))
-    for match in RELATIVE.finditer(clause):
+    for match in RELATIVE.finditer(clause) if any(word in lowered for word in _RELATIVE_WORDS) else ():
         add(match, relative_resolver(match))
-    for match in WEEKDAY.finditer(clause):
+    for match in WEEKDAY.finditer(clause) if "day" in clause else ():
         add(match, weekday_resolver(match.group("day"), (match.group("which") or "").lower()))
     for match in MONTH_DATE.finditer(clause):
         if match.group("month").startswith("May") and not match.group("year") and not match.group("part") \
                 and not MAY_CONTEXT.search(clause[:match.start()]):
             continue
         add(match, month_resolver(match))
-    for match in YEAR.finditer(clause):
+    for match in YEAR.finditer(clause) if has_digit else ():
         add(match, year_resolver(int(match.group("year"))), "year")
     return found

@@ -171,38 +171,55 @@ def _is_prose(line: _Line) -> bool:
 
 def _is_title_case(line: _Line) -> bool:
     """Headline style ("A Guide To The Quietest Towns In The U.S."): nearly every longer word capitalised."""
-    long_words = [w for w in line.word_list if len(w) > 3 and w[0].isalpha()]
-    capitalised = sum(w[0].isupper() for w in long_words)
-    return len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
+    words = line.word_list
+    # more lower-case long words than a fifth of all words: below 80% capitalised whatever follows
+    lower_limit = 0.2 * len(words)
+    long_words = capitalised = 0
+    for word in words:
+        if len(word) > 3 and word[0].isalpha():
+            long_words += 1
+            if word[0].isupper():
+                capitalised += 1
+            elif long_words - capitalised > lower_limit:
+                return False
+    return long_words >= 3 and capitalised >= 0.8 * long_words
 
 
 def _form_furniture(line: _Line) -> str | None:
     """Why a line is furniture wherever it stands, judged by its form alone; None if it is not."""
-    text, key = line.text, line.key
-    if READ_TIME.search(text) and line.words <= 6:
+    # word counts are cached; test them before the patterns, most lines are long prose
+    text, words = line.text, line.words
+    if words <= 6 and READ_TIME.search(text):
         return "read time"
-    if BYLINE.match(text) and line.words <= 12 and not TERMINAL.search(text):
+    if words <= 12 and BYLINE.match(text) and not TERMINAL.search(text):
         return "byline"
-    if CREDIT.search(text) or (CAPTION_PREFIX.match(text) and line.words <= 40):
+    if CREDIT.search(text) or (words <= 40 and CAPTION_PREFIX.match(text)):
         return "photo caption"
-    if (TIMESTAMP.match(text) and line.words <= 14) or _is_dateline(text):
+    if (words <= 14 and TIMESTAMP.match(text)) or _is_dateline(text):
         return "timestamp"
-    if COPYRIGHT.search(text) and line.words <= 30:
+    if words <= 30 and COPYRIGHT.search(text):
         return "copyright notice"
-    if key in UI_LABELS:
+    if line.key in UI_LABELS:
         return "page label"
     if _is_marker(line):
         return "related-links marker"
-    if PROMPT.match(text) and line.words <= 30:
+    if words <= 30 and PROMPT.match(text):
         return "newsletter or social prompt"
     if line.words <= 3 and not TERMINAL.search(text):
         return "page label"
     return None
 
 
+_DATELINE_PIECE = re.compile(r"[^\s,|/–-]+")
+
+
 def _is_dateline(text: str) -> bool:
-    words = re.findall(r"[^\s,|/–-]+", text)
-    return 2 <= len(words) <= 10 and all(DATELINE_WORD.fullmatch(w) for w in words) \
+    words: list[str] = []
+    for piece in _DATELINE_PIECE.finditer(text):
+        words.append(piece.group())
+        if len(words) > 10:
+            return False  # a prose line: stop reading it
+    return 2 <= len(words) and all(DATELINE_WORD.fullmatch(w) for w in words) \
         and any(w[0].isdigit() for w in words) and any(w[0].isalpha() for w in words)
 
 
