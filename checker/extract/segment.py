@@ -118,6 +118,15 @@ class _Line:
         return len(self.word_list)
 
     @cached_property
+    def prose(self) -> bool:
+        return _is_prose(self)
+
+    @cached_property
+    def furniture(self) -> str | None:
+        """Why the line is furniture by its form alone (asked several times per line), or None."""
+        return _form_furniture(self)
+
+    @cached_property
     def key(self) -> str:
         return re.sub(r"[^\w\s]", "", self.text).strip().lower()
 
@@ -233,7 +242,7 @@ def _mark_header(lines: list[_Line]) -> int:
     end = _header_end(lines)
     seen: set[str] = set()
     for line in lines[:end]:
-        reason = _form_furniture(line)
+        reason = line.furniture
         if reason is None and line.key in seen:
             reason = "repeated headline"
         if reason:
@@ -248,9 +257,9 @@ def _header_end(lines: list[_Line]) -> int:
     """The first prose line that is not furniture and not a title printed twice; the story starts there."""
     for i, line in enumerate(lines[:HEADER_REACH]):
         printed_twice = any(line.key == other.key for j, other in enumerate(lines[:i + 3]) if j != i)
-        if _is_prose(line) and not printed_twice and _form_furniture(line) is None:
+        if line.prose and not printed_twice and line.furniture is None:
             return i
-    return next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    return next((i for i, line in enumerate(lines) if line.prose), len(lines))
 
 
 def _mark_trailer(lines: list[_Line], body_start: int) -> int:
@@ -258,10 +267,10 @@ def _mark_trailer(lines: list[_Line], body_start: int) -> int:
     end = len(lines)
     while end > body_start:
         line = lines[end - 1]
-        if _is_prose(line) and not _is_bio(line) and _form_furniture(line) is None:
+        if line.prose and not _is_bio(line) and line.furniture is None:
             break
         line.role = "furniture"
-        line.reason = _form_furniture(line) or ("author bio" if _is_prose(line) else "trailing headline or link")
+        line.reason = line.furniture or ("author bio" if line.prose else "trailing headline or link")
         end -= 1
     return end
 
@@ -273,10 +282,10 @@ def _is_bio(line: _Line) -> bool:
 def _mark_middle(lines: list[_Line]) -> None:
     in_link_list = False
     for line in lines:
-        reason = _form_furniture(line)
+        reason = line.furniture
         if reason == "related-links marker":
             in_link_list = True
-        elif _is_prose(line) and not BULLET.match(line.text):
+        elif line.prose and not BULLET.match(line.text):
             in_link_list = False
         elif in_link_list:
             reason = "related headline"
