@@ -19,7 +19,7 @@ import re
 
 from checker.extract.clauses import PRONOUNS, clauses
 from checker.extract.dates import DAY_DATE, MONTH_DATE, RELATIVE, WEEKDAY, YEAR
-from checker.extract.reporting import Constructions
+from checker.extract.reporting import constructions
 from checker.extract.types import Sentence
 from checker.ruleset import RuleSet
 
@@ -47,7 +47,7 @@ def find_attribution(start: int, end: int, sentence: Sentence, previous: list[Se
     if headline and headline.group(1).lower() not in HEADLINE_LABELS and (
             sentence.in_headline or not text.rstrip().endswith((".", "!", "?"))):
         return headline.group(1)
-    speaker = Constructions(text, rules).speaker_for(start - sentence.start, end - sentence.start)
+    speaker = constructions(text, rules).speaker_for(start - sentence.start, end - sentence.start)
     if speaker is None:
         return _carried(sentence, previous, rules, start - sentence.start)
     if _is_anaphor(speaker):
@@ -66,7 +66,7 @@ def _carried(sentence: Sentence, previous: list[Sentence], rules: RuleSet, figur
     before = previous[-1]
     if before.paragraph != sentence.paragraph or before.in_headline:
         return None
-    finder = Constructions(before.text, rules)
+    finder = constructions(before.text, rules)
     speaker = finder.leading_speaker()
     if speaker is None:
         return None  # one sentence back only: a longer chain would attribute the article's own voice
@@ -106,7 +106,7 @@ def _resolve(anaphor: str, previous: list[Sentence], rules: RuleSet) -> str | No
     """"It"/"he" -> the nearest earlier speaker; "the agency" -> the nearest earlier speaker that is an agency."""
     head = anaphor.lower().split()[-1]
     for sentence in reversed(previous[-CARRY_SENTENCES:]):
-        finder = Constructions(sentence.text, rules)
+        finder = constructions(sentence.text, rules)
         for speaker in reversed(finder.all_speakers()):
             if _is_anaphor(speaker):
                 continue

@@ -49,6 +49,7 @@ from checker.extract.dates import (
     weekday_resolver,
     year_resolver,
 )
+from checker.identity import Identity
 from checker.models import Horizon
 from checker.ruleset import RuleSet
 
@@ -229,7 +230,14 @@ def _carries_back(text: str, span: tuple[int, int], rules: RuleSet) -> bool:
 
 
 def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_Cue]:
-    clause = text[span[0]:span[1]]
+    return [_Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement)
+            for c in _clause_cues(text[span[0]:span[1]], Identity(rules))]
+
+
+@lru_cache(maxsize=256)
+def _clause_cues(clause: str, identity: Identity[RuleSet]) -> tuple[_Cue, ...]:
+    """Time cues of one clause, offsets within it; every figure of a sentence asks for the same clauses."""
+    rules, tier = identity.value, 0
     found = _date_cues(clause, rules)
     event = EARLIER_EVENT.search(clause)
     if event:  # "follows a ballot in which 91% voted": an event already over, date unwritten
@@ -244,8 +252,7 @@ def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_
                 else:
                     kind_here = kind
                 found.append(_Cue(kind_here, match.start(), match.end(), match.group(), tier))
-    return [_Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement)
-            for c in found]
+    return tuple(found)
 
 
 _DIGIT = re.compile(r"\d")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from checker.extract.clauses import (
     AUXILIARIES,
@@ -23,6 +24,7 @@ from checker.extract.clauses import (
     phrase_pattern,
     tokenize,
 )
+from checker.identity import Identity
 from checker.ruleset import RuleSet
 
 # Words of a date between a speaker and the verb ("the ministry on Monday said"), skipped over.
@@ -40,6 +42,17 @@ LEADING_CONTENT = 5  # words after a reporting verb that make it lead into repor
 MAX_SPEAKER = 9
 # Adjectives a source noun may carry after "according to": "a preliminary count by", "the latest official figures from".
 MAX_SOURCE_NOUN_WORDS = 4
+
+
+def constructions(text: str, rules: RuleSet) -> Constructions:
+    """The sentence's constructions, reused: every figure of a sentence, and the next sentence's
+    look back, ask for the same ones."""
+    return _constructions(text, Identity(rules))
+
+
+@lru_cache(maxsize=64)
+def _constructions(text: str, rules: Identity[RuleSet]) -> Constructions:
+    return Constructions(text, rules.value)
 
 
 def _token_start(token: Token) -> int:
