@@ -68,3 +68,30 @@ def test_figures_sorted_and_disjoint(rules: RuleSet) -> None:
     assert len(figures) >= 4
     for before, after in zip(figures, figures[1:]):
         assert before.end <= after.start
+
+
+def _sample_documents() -> list[Any]:
+    from checker.load import load_documents
+
+    root = Path(__file__).parent.parent
+    folders = [root / "seeds", *sorted((root / "tests" / "stories").glob("*/articles"))]
+    return load_documents(folders).documents
+
+
+def test_sentence_figures_read_only_the_sentence_and_one_character_either_side(rules: RuleSet) -> None:
+    """sentence_figures remembers figures by the sentence's text; that is only sound if nothing
+    outside the window changes them. Every sentence of the sample corpus and the story cases."""
+    import importlib
+
+    from checker.extract.figures import sentence_figures
+
+    segment = importlib.import_module("checker.extract.segment").segment
+    checked = 0
+    for document in _sample_documents():
+        for sentence in segment(document):
+            in_place = find_figures(document.text, rules, sentence.start, sentence.end)
+            assert sentence_figures(document.text, rules, sentence.start, sentence.end) == in_place
+            # and again, now from the cache
+            assert sentence_figures(document.text, rules, sentence.start, sentence.end) == in_place
+            checked += len(in_place)
+    assert checked > 200

@@ -1,7 +1,8 @@
 """Extraction: a Document in, its Claims out.
 
     segment(document)            -> sentences, with page furniture (bylines, bios, related links) left out
-    find_figures(text, rules,..) -> figures in one sentence: value, interval, unit, hedge
+    find_figures(text, rules,..) -> figures in one sentence: value, interval, unit, hedge (sentence_figures
+                                    remembers them by the sentence text: reprints repeat sentences)
     describe(figure, sentence..) -> subject, attribution, time horizon
     lexicon                      -> canonical subject and source keys the engine groups by
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from checker.extract.attribution import PREVIOUS_SENTENCES_READ
 from checker.extract.context import describe
-from checker.extract.figures import find_figures
+from checker.extract.figures import find_figures, sentence_figures
 from checker.extract.segment import segment
 from checker.extract.types import Figure, Sentence
 from checker.lexicon import Lexicon
@@ -30,7 +31,7 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
     lines = _LineCounter(document.text)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
-        figures = find_figures(document.text, rules, sentence.start, sentence.end)
+        figures = sentence_figures(document.text, rules, sentence.start, sentence.end)
         # Attribution looks back a few sentences only; slicing the whole prefix per figure was quadratic.
         previous = sentences[max(0, index - PREVIOUS_SENTENCES_READ):index]
         for figure in figures:

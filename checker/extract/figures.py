@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from checker.extract.figure_parts import Atom, Grammar, grammar_for, guarded_prefix_refused, per_time, read_atom
 from checker.extract.hybrid import FractionReading, fractions_with_units
@@ -28,6 +29,7 @@ from checker.extract.nonclaims import inside, is_identifier, is_ordinal_compound
 from checker.extract.nouns import CountedNoun, counted_noun
 from checker.extract.numbers import NumberToken
 from checker.extract.types import Figure
+from checker.identity import Identity
 from checker.extract.units import UnitInfo, base_form, unit_lexicon
 from checker.ruleset import Hedge, RuleSet
 
@@ -111,6 +113,29 @@ def find_figures(text: str, rules: RuleSet, start: int = 0, end: int | None = No
                                                    "high": _negated(figure.low)})
             figures.append(figure)
     return figures
+
+
+def sentence_figures(text: str, rules: RuleSet, start: int, end: int) -> list[Figure]:
+    """find_figures for one sentence, read from the sentence plus one character either side, so the
+    answer depends on those characters alone and can be remembered: wire copy, syndicated reprints and
+    every updated version of an article repeat sentences verbatim."""
+    low, high = max(0, start - 1), min(len(text), end + 1)
+    found = _window_figures(text[low:high], start - low, end - low, Identity(rules))
+    return [_shifted(figure, low) for figure in found] if low else list(found)
+
+
+@lru_cache(maxsize=4096)
+def _window_figures(window: str, start: int, end: int, rules: Identity[RuleSet]) -> tuple[Figure, ...]:
+    return tuple(find_figures(window, rules.value, start, end))
+
+
+def _shifted(figure: Figure, offset: int) -> Figure:
+    def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return (span[0] + offset, span[1] + offset) if span else None
+
+    return figure.model_copy(update={"start": figure.start + offset, "end": figure.end + offset,
+                                     "unit_span": moved(figure.unit_span),
+                                     "qualifier_span": moved(figure.qualifier_span)})
 
 
 def _has_currency_prefix(text: str, token: NumberToken) -> bool:
