@@ -7,12 +7,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
 from checker.extract.attribution import find_attribution
 from checker.extract.horizon import find_horizon
 from checker.extract.comparison import is_comparison_base
 from checker.extract.subject import find_subject
 from checker.extract.types import Context, Figure, Sentence
-from checker.models import Document
+from checker.identity import Identity
+from checker.models import Document, Horizon
 from checker.ruleset import RuleSet
 
 
@@ -20,8 +24,8 @@ def describe(figure: Figure, sentence: Sentence, previous: list[Sentence], docum
              rules: RuleSet) -> Context:
     """Context of one figure; `previous` are the sentences before `sentence`, in order."""
     start, end = _core(figure)
-    horizon = find_horizon(start - sentence.start, end - sentence.start, sentence.text, document.published, rules,
-                           headline=sentence.in_headline)
+    horizon = _horizon(start - sentence.start, end - sentence.start, sentence.text, document.published,
+                       Identity(rules), sentence.in_headline)
     if is_comparison_base(figure, sentence):
         # "68% now, up from 61% in January": the base is an earlier value of the same quantity, never
         # one to compare with the headline figure as if both held at the same time.
@@ -32,6 +36,14 @@ def describe(figure: Figure, sentence: Sentence, previous: list[Sentence], docum
         attribution=find_attribution(start, end, sentence, previous, rules),
         horizon=horizon,
     )
+
+
+@lru_cache(maxsize=4096)
+def _horizon(start: int, end: int, text: str, published: dt.date | None, rules: Identity[RuleSet],
+             headline: bool) -> Horizon:
+    """find_horizon reads only the sentence and the publication date, so a sentence printed again
+    (a reprint, an updated version) on the same day has the same horizons."""
+    return find_horizon(start, end, text, published, rules.value, headline=headline)
 
 
 def _core(figure: Figure) -> tuple[int, int]:
