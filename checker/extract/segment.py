@@ -202,9 +202,10 @@ def _form_furniture(line: _Line) -> str | None:
         return "read time"
     if words <= 12 and BYLINE.match(text) and not TERMINAL.search(text):
         return "byline"
-    if CREDIT.search(text) or (words <= 40 and CAPTION_PREFIX.match(text)):
+    if (text.endswith(")") and CREDIT.search(text)) or (words <= 40 and CAPTION_PREFIX.match(text)):
         return "photo caption"
-    if (words <= 14 and TIMESTAMP.match(text)) or _is_dateline(text):
+    # a dateline has at most 10 pieces of at most two words each ("12:30")
+    if (words <= 14 and TIMESTAMP.match(text)) or (words <= 20 and _is_dateline(text)):
         return "timestamp"
     if words <= 30 and COPYRIGHT.search(text):
         return "copyright notice"
