@@ -84,3 +84,23 @@ def test_ids_do_not_depend_on_file_order(capsys: pytest.CaptureFixture[str]) -> 
 
     assert claims(forward) and claims(forward) == claims(backward)
     assert findings(forward) == findings(backward)
+
+
+def test_what_extraction_remembers_never_changes_what_it_finds() -> None:
+    """Sentence caches (checker/extract/memo.py) are keyed by text; an article must come out the same
+    whether it is read first, after the others, or after the caches were emptied."""
+    from checker.extract import extract_claims, forget_sentences
+    from checker.load import load_documents
+    from checker.ruleset import load_rules
+
+    rules = load_rules()
+    documents = load_documents([corpus(), *sorted((REPO / "tests" / "stories").glob("*/articles"))]).documents
+    forget_sentences()
+    alone = []
+    for document in documents:
+        forget_sentences()
+        alone.append(extract_claims(document, rules))
+    in_sequence = [extract_claims(document, rules) for document in documents]
+    reversed_order = [extract_claims(document, rules) for document in reversed(documents)][::-1]
+    assert alone == in_sequence == reversed_order
+    assert sum(map(len, alone)) > 200

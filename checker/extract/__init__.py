@@ -12,13 +12,14 @@ from __future__ import annotations
 from checker.extract.attribution import PREVIOUS_SENTENCES_READ
 from checker.extract.context import describe
 from checker.extract.figures import find_figures, sentence_figures
+from checker.extract.memo import forget_sentences
 from checker.extract.segment import segment
 from checker.extract.types import Figure, Sentence
 from checker.lexicon import Lexicon
 from checker.models import Claim, Document
 from checker.ruleset import RuleSet
 
-__all__ = ["extract_claims", "Figure", "Sentence"]
+__all__ = ["extract_claims", "forget_sentences", "Figure", "Sentence"]
 
 # A figure's context lies within a few clauses of it. Reading a whole run-on "sentence" (a table
 # flattened to one line, a pasted 200 KB blob) once per figure in it would make extraction quadratic.

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.extract.memo import by_text
+
 TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.N.
     r"|[$€£¥]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:%|[a-zA-Z]{0,3}\b)?"  # 3,000  $4.5  4.1%  38C  5bn; not "23,"
@@ -119,7 +121,7 @@ def tokenize(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=4096)
+@by_text(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
     # Each figure's subject, horizon and attribution finders tokenize the same clauses again.
     return tuple(Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text))

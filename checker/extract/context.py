@@ -8,11 +8,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from checker.extract.attribution import find_attribution
-from checker.extract.horizon import find_horizon
 from checker.extract.comparison import is_comparison_base
+from checker.extract.horizon import find_horizon
+from checker.extract.memo import by_text
 from checker.extract.subject import find_subject
 from checker.extract.types import Context, Figure, Sentence
 from checker.identity import Identity
@@ -38,7 +38,7 @@ def describe(figure: Figure, sentence: Sentence, previous: list[Sentence], docum
     )
 
 
-@lru_cache(maxsize=4096)
+@by_text(maxsize=4096)
 def _horizon(start: int, end: int, text: str, published: dt.date | None, rules: Identity[RuleSet],
              headline: bool) -> Horizon:
     """find_horizon reads only the sentence and the publication date, so a sentence printed again

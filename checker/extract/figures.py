@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from checker.extract.figure_parts import Atom, Grammar, grammar_for, guarded_prefix_refused, per_time, read_atom
 from checker.extract.hybrid import FractionReading, fractions_with_units
+from checker.extract.memo import by_text
 from checker.extract.nonclaims import inside, is_identifier, is_ordinal_compound, looks_like_year, masked_spans
 from checker.extract.nouns import CountedNoun, counted_noun
 from checker.extract.numbers import NumberToken
 from checker.extract.types import Figure
-from checker.identity import Identity
 from checker.extract.units import UnitInfo, base_form, unit_lexicon
+from checker.identity import Identity
 from checker.ruleset import Hedge, RuleSet
 
 _RANGE_GAP = re.compile(r"-?\s*(?:to|through|thru|-|–|—|and|or)\s*-?\s*", re.IGNORECASE)
@@ -124,7 +124,7 @@ def sentence_figures(text: str, rules: RuleSet, start: int, end: int) -> list[Fi
     return [_shifted(figure, low) for figure in found] if low else list(found)
 
 
-@lru_cache(maxsize=4096)
+@by_text(maxsize=4096)
 def _window_figures(window: str, start: int, end: int, rules: Identity[RuleSet]) -> tuple[Figure, ...]:
     return tuple(find_figures(window, rules.value, start, end))
 

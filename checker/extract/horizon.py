@@ -49,6 +49,7 @@ from checker.extract.dates import (
     weekday_resolver,
     year_resolver,
 )
+from checker.extract.memo import by_text
 from checker.identity import Identity
 from checker.models import Horizon
 from checker.ruleset import RuleSet
@@ -234,7 +235,7 @@ def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_
             for c in _clause_cues(text[span[0]:span[1]], Identity(rules))]
 
 
-@lru_cache(maxsize=256)
+@by_text(maxsize=256)
 def _clause_cues(clause: str, identity: Identity[RuleSet]) -> tuple[_Cue, ...]:
     """Time cues of one clause, offsets within it; every figure of a sentence asks for the same clauses."""
     rules, tier = identity.value, 0

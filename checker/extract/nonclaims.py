@@ -9,10 +9,10 @@ from the characters around it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from dateutil.parser import parserinfo
 
+from checker.extract.memo import by_text
 from checker.extract.numbers import NumberToken
 
 _MONTHS = sorted({name for names in parserinfo().MONTHS for name in names} | {"Sept"}, key=len, reverse=True)
@@ -50,7 +50,7 @@ _YEAR_CONTEXT = re.compile(
 )
 
 
-@lru_cache(maxsize=1024)
+@by_text(maxsize=1024)
 def _masked_cached(segment: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for pattern in _MASKS:

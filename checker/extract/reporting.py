@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from checker.extract.clauses import (
     AUXILIARIES,
@@ -24,6 +23,7 @@ from checker.extract.clauses import (
     phrase_pattern,
     tokenize,
 )
+from checker.extract.memo import by_text
 from checker.identity import Identity
 from checker.ruleset import RuleSet
 
@@ -50,7 +50,7 @@ def constructions(text: str, rules: RuleSet) -> Constructions:
     return _constructions(text, Identity(rules))
 
 
-@lru_cache(maxsize=64)
+@by_text(maxsize=64)
 def _constructions(text: str, rules: Identity[RuleSet]) -> Constructions:
     return Constructions(text, rules.value)
 
