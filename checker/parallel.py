@@ -30,7 +30,9 @@ Engine = Literal["local", "dask"]
 Extracted = tuple[Document, list[Claim]]
 Result = tuple[Document, "list[Claim] | _Failure"]
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
-MAX_CHUNK = 16
+# Consecutive articles go to one worker in chunks this long: fewer tasks to pickle, and a worker sees
+# a story's reprints together, so its sentence caches (checker/extract/memo.py) hit (16 -> 64: +9% per core).
+MAX_CHUNK = 64
 DASK_CONNECT_TIMEOUT = "10s"
 
 

@@ -68,6 +68,32 @@ def measure_quantulum(corpus: str, count: int) -> dict[str, Any]:
             **_spent(before)}
 
 
+def measure_extract(corpus: str, count: int) -> dict[str, Any]:
+    """Extraction alone on the baseline's sample, one core: in corpus order (sentences that other
+    articles of the sample printed first are remembered), then each article alone (every text-keyed
+    cache emptied before it, as if no article repeated another's sentences)."""
+    from checker.extract import extract_claims, forget_sentences
+    from checker.lexicon import Lexicon
+    from checker.load import load_document
+    from checker.ruleset import load_rules
+
+    rules = load_rules()
+    lexicon = Lexicon(rules)
+    _warm_up(rules)
+    paths = _articles(Path(corpus), count)
+    documents = [load_document(path, {}) for path in paths]
+    result: dict[str, Any] = {"articles": len(documents), "bytes": sum(p.stat().st_size for p in paths)}
+    for mode in ("in_order", "alone"):
+        forget_sentences()
+        before = _usage()
+        for document in documents:
+            if mode == "alone":
+                forget_sentences()
+            extract_claims(document, rules, lexicon)
+        result[mode] = _spent(before)
+    return result
+
+
 def _warm_up(rules: Any) -> None:
     """Load the extraction's lazy tables (quantulum3's unit list: seconds) before the clock starts;
     forked workers inherit them, as any long-running indexer would have them."""
@@ -146,7 +172,8 @@ def measure_check(corpus: str, count: int, db: str, drafts: int, budget: float, 
             "draft_total_max_s": max(steps["total"])}
 
 
-MEASURES = {"quantulum": measure_quantulum, "index": measure_index, "check": measure_check}
+MEASURES = {"quantulum": measure_quantulum, "extract": measure_extract, "index": measure_index,
+            "check": measure_check}
 
 
 def run_child(measure: str, **params: Any) -> dict[str, Any]:
@@ -172,7 +199,9 @@ def bench(sizes: list[int], jobs: int, sample: int, drafts: int, seed: int, work
     written = write_corpus(corpus, max(sizes[0], sample), seed)
     baseline = run_child("quantulum", corpus=str(corpus), count=sample)
     say(f"plain quantulum3: {baseline['articles']} articles in {baseline['cpu']:.1f} CPU s")
-    results: dict[str, Any] = {"sizes": {}, "skipped": {}, "quantulum": baseline, "jobs": jobs, "seed": seed,
+    extraction = run_child("extract", corpus=str(corpus), count=sample)
+    results: dict[str, Any] = {"sizes": {}, "skipped": {}, "quantulum": baseline, "extract": extraction,
+                               "jobs": jobs, "seed": seed,
                                "cpus": os.cpu_count(), "window_days": window_days}
     have, last = max(sizes[0], sample), None  # last: (size, fixed seconds, seconds per article)
     for n in sizes:
@@ -210,6 +239,7 @@ def report(results: dict[str, Any]) -> str:
         f"plain quantulum3 parser.parse on a FIXED SAMPLE of {q['articles']} articles of the same corpus"
         " (all of them would take hours), one core:",
         f"  {q_rate:,.1f} KB/s, {q['articles'] / q['cpu']:,.1f} articles/s per core ({q['found']} quantities)",
+        *_extraction_lines(results.get("extract"), q_rate),
         "",
         f"claimcheck, --jobs {results['jobs']} on {results['cpus']} CPUs. Per core = bytes / CPU seconds of all its"
         " processes. index = extract + write the claim store; check = every stored claim through the checks,"
@@ -248,6 +278,18 @@ def report(results: dict[str, Any]) -> str:
               f" published within {results['window_days']} days (pulled = claims fetched), run the checks;"
               " in-process, without interpreter start-up."]
     return "\n".join(lines)
+
+
+def _extraction_lines(extraction: dict[str, Any] | None, q_rate: float) -> list[str]:
+    if not extraction:
+        return []
+    lines = ["claimcheck extraction alone on the same sample, one core:"]
+    for mode, words in (("in_order", "in corpus order (sentences other articles printed first are remembered)"),
+                        ("alone", "each article alone (text caches emptied before each: no reprints)")):
+        rate = kb_per_s(extraction["bytes"], extraction[mode]["cpu"])
+        lines.append(f"  {rate:,.0f} KB/s, {extraction['articles'] / extraction[mode]['cpu']:,.1f} articles/s per core,"
+                     f" {rate / q_rate:.1f} x plain: {words}")
+    return lines
 
 
 def _exponent(cpu_by_size: dict[int, float]) -> float:
