@@ -12,8 +12,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from checker.extract.memo import by_text
 
@@ -89,15 +89,13 @@ TIME_NOUNS = frozenset({
 CLAUSE_BREAK = re.compile(r",\s|;\s?|:\s|\s[—–-]{1,2}\s|—|\(|\)|\s(?:and|but)\s(?=that\s)")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or mark of a sentence; a tuple because sentences are tokenized by the thousand."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # asked for on nearly every token, so computed once
 
     @property
     def is_word(self) -> bool:
@@ -124,7 +122,7 @@ def tokenize(text: str) -> list[Token]:
 @by_text(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
     # Each figure's subject, horizon and attribution finders tokenize the same clauses again.
-    return tuple(Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text))
+    return tuple(Token(word, m.start(), m.end(), word.lower()) for m in TOKEN.finditer(text) for word in (m.group(),))
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
