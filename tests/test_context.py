@@ -116,3 +116,19 @@ def test_sentence_offsets_are_used_not_sentence_text(rules: RuleSet) -> None:
     context = describe(figure, sentence, [], document, rules)
     assert (context.subject, context.attribution) == ("people arrested", "Police")
     assert context.horizon.start == dt.date(2025, 5, 2)
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("The agency counted 8,100 irregular crossings in August 2024 and 15,700 in July this year.", "15,700",
+     "irregular crossings"),
+    # a restatement and a part keep no borrowed noun
+    ("August alone accounted for 18,400 crossings, or nearly 600 a day.", "600", None),
+    ("Officials said 140 people were injured, 17 of them seriously.", "17", None),
+])
+def test_a_number_joined_by_and_counts_what_the_figure_before_it_counts(
+        text: str, figure: str, subject: str | None, rules: RuleSet) -> None:
+    from checker.extract import extract_claims
+
+    document = Document(id="d", path="d.txt", text=text + "\n", published=dt.date(2025, 9, 3))
+    claim = next(c for c in extract_claims(document, rules) if c.text == figure)
+    assert claim.subject == subject

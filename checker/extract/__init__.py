@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.extract.attribution import PREVIOUS_SENTENCES_READ
 from checker.extract.context import describe
 from checker.extract.figures import find_figures, sentence_figures
 from checker.extract.memo import forget_sentences
 from checker.extract.segment import segment
-from checker.extract.types import Figure, Sentence
+from checker.extract.types import Context, Figure, Sentence
 from checker.lexicon import Lexicon
 from checker.models import Claim, Document
 from checker.ruleset import RuleSet
@@ -35,9 +37,14 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
         figures = sentence_figures(document.text, rules, sentence.start, sentence.end)
         # Attribution looks back a few sentences only; slicing the whole prefix per figure was quadratic.
         previous = sentences[max(0, index - PREVIOUS_SENTENCES_READ):index]
+        said_before: Context | None = None
         for figure in figures:
             near = _around(sentence, figure)
             context = describe(figure, near, previous, document, rules)
+            if said_before is not None and _noun_left_out(figure, context, document.text):
+                # "8,100 crossings in August 2024 and 15,700 in July": the 15,700 count crossings too
+                context = context.model_copy(update={"subject": said_before.subject})
+            said_before = context if context.subject else None
             claims.append(
                 Claim(
                     id=f"{document.id}:c{len(claims) + 1}",
@@ -68,6 +75,17 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
                 )
             )
     return claims
+
+
+# Only 'and': "18,400, or nearly 600 a day" restates a figure as a rate, "140 injured, 17 of them" names a part.
+_JOINED = re.compile(r"[^,]\s+and\s+$", re.IGNORECASE)
+
+
+def _noun_left_out(figure: Figure, context: Context, text: str) -> bool:
+    """A bare number ('15,700', no unit, no noun) joined by 'and' to the figure before it."""
+    return figure.kind == "number" and figure.unit is None and context.subject is None \
+        and _JOINED.search(text, max(0, figure.start - 12), figure.qualifier_span[0] if figure.qualifier_span
+                           else figure.start) is not None
 
 
 class _LineCounter:
