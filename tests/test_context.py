@@ -132,3 +132,17 @@ def test_a_number_joined_by_and_counts_what_the_figure_before_it_counts(
     document = Document(id="d", path="d.txt", text=text + "\n", published=dt.date(2025, 9, 3))
     claim = next(c for c in extract_claims(document, rules) if c.text == figure)
     assert claim.subject == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("Of the 41 deaths, 17 occurred at home or on the way to hospital.", "17", "deaths"),
+    ("Of the 9,000 people evacuated, about 2,500 were still in shelters.", "2,500", "people evacuated"),
+    ("Among the 120 passengers, 14 were injured.", "14", "passengers injured"),  # its own noun stays
+])
+def test_a_part_named_after_its_whole_counts_the_whole_s_noun(
+        text: str, figure: str, subject: str, rules: RuleSet) -> None:
+    from checker.extract import extract_claims
+
+    document = Document(id="d", path="d.txt", text=text + "\n", published=dt.date(2025, 7, 15))
+    claim = next(c for c in extract_claims(document, rules) if c.text == figure)
+    assert claim.subject == subject

@@ -16,6 +16,7 @@ from checker.extract.context import describe
 from checker.extract.figures import find_figures, sentence_figures
 from checker.extract.memo import forget_sentences
 from checker.extract.segment import segment
+from checker.extract.subject import DEFAULT_COUNTED
 from checker.extract.types import Context, Figure, Sentence
 from checker.lexicon import Lexicon
 from checker.models import Claim, Document
@@ -41,7 +42,8 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
         for figure in figures:
             near = _around(sentence, figure)
             context = describe(figure, near, previous, document, rules)
-            if said_before is not None and _noun_left_out(figure, context, document.text):
+            if said_before is not None and (_noun_left_out(figure, context, document.text)
+                                            or _part_of_named_whole(figure, context, figures, near)):
                 # "8,100 crossings in August 2024 and 15,700 in July": the 15,700 count crossings too
                 context = context.model_copy(update={"subject": said_before.subject})
             said_before = context if context.subject else None
@@ -84,8 +86,28 @@ _JOINED = re.compile(r"[^,]\s+and\s+$", re.IGNORECASE)
 def _noun_left_out(figure: Figure, context: Context, text: str) -> bool:
     """A bare number ('15,700', no unit, no noun) joined by 'and' to the figure before it."""
     return figure.kind == "number" and figure.unit is None and context.subject is None \
-        and _JOINED.search(text, max(0, figure.start - 12), figure.qualifier_span[0] if figure.qualifier_span
-                           else figure.start) is not None
+        and _JOINED.search(text, max(0, figure.start - 12), _lead(figure)) is not None
+
+
+# "Of the 41 deaths, 17 occurred at home": the second figure counts the first one's noun
+_OF_WHOLE = re.compile(r"^\s*(?:of|among)\s+(?:the|its|their|our|his|her|these|those)\s+$", re.IGNORECASE)
+_WHOLE_NOUN_GAP = re.compile(r"^\s*[\w\s'’-]{0,40},\s*$")
+
+
+def _part_of_named_whole(figure: Figure, context: Context, figures: list[Figure], sentence: Sentence) -> bool:
+    if figure.kind not in ("number", "count") or context.subject not in (None, DEFAULT_COUNTED):
+        return False
+    at = figures.index(figure)
+    if at == 0:
+        return False
+    whole, text = figures[at - 1], sentence.text
+    return _OF_WHOLE.match(text[:max(0, whole.start - sentence.start)]) is not None \
+        and _WHOLE_NOUN_GAP.match(text[whole.end - sentence.start:_lead(figure) - sentence.start]) is not None
+
+
+def _lead(figure: Figure) -> int:
+    """Where the figure starts with its hedge ("about 2,500")."""
+    return figure.qualifier_span[0] if figure.qualifier_span else figure.start
 
 
 class _LineCounter:
