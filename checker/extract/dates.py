@@ -27,7 +27,7 @@ WEEKDAYS = "|".join(calendar.day_name)
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
             "last": 4}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
          "late": (21, 31), "end of": (21, 31)}
 DAY_DATE = re.compile(
@@ -50,7 +50,9 @@ RELATIVE = re.compile(
     r"|(?:in|over|during|within) the (?:past|last) (?:(?P<span>\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
     r"(?P<span_unit>hour|day|week|month|year)s?"
     r"|(?:the )?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter"
-    r"|(?:the )?(?P<half>first|second) half(?: of the year)?|(?:the )?end of (?:the |this )?year|year-end)\b",
+    r"|(?:the )?(?P<half>first|second) half(?: of the year)?|(?:the )?end of (?:the |this )?year|year-end"
+    r"|(?:the )?first (?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months"
+    r"(?: of (?:the year|this year|(?P<months_year>(?:19|20)\d\d)))?)\b",
     re.I,
 )
 
@@ -157,6 +159,12 @@ def relative_resolver(match: re.Match[str]) -> Resolver:
             return back, published
         if match.group("ordinal"):
             return _quarter(published, ORDINALS[match.group("ordinal").lower()], future)
+        if match.group("months"):  # "in the first eight months of 2025": January to the end of August
+            count = NUMBER_WORDS.get(match.group("months").lower()) or int(match.group("months"))
+            if not 1 <= count <= 12:
+                return None, None
+            year = int(match.group("months_year") or published.year)
+            return dt.date(year, 1, 1), dt.date(year, count, 1) + relativedelta(day=31)
         if match.group("half"):
             first = dt.date(published.year, 1 if match.group("half").lower() == "first" else 7, 1)
             return first, first + relativedelta(months=6, days=-1)
