@@ -1,9 +1,8 @@
-"""Claims -> a pandas table -> groups of claims about the same quantity -> candidate pairs.
+"""Claims -> groups of claims about the same quantity -> statements the checks relate.
 
-The only module that imports pandas. Grouping runs in two steps so the work stays linear in
-the number of claims, except within a group:
+Grouping runs in two steps so the work stays linear in the number of claims:
 
-1. `groupby` on (subject head, family): the head comes from the lexicon (troops, soldiers and
+1. claims gather by (subject head, family): the head comes from the lexicon (troops, soldiers and
    personnel share the head `troops`); the family keeps counts, percents, money in one currency
    and each physical dimension apart.
 2. each such block is split by what makes one head a different quantity: a place ("in Kursk"
@@ -11,45 +10,92 @@ the number of claims, except within a group:
    slot open joins the largest block it does not conflict with: an unplaced count of troops
    is read as the whole, not as the part in one named place.
 
-Pairs are then formed only inside groups (a self-merge on the group id), each annotated with
-whether the sources are one voice, whether the horizons describe one time, and whether the
-two sentences are one text reprinted by two outlets (wire copies).
+Within each group the claims then collapse into statements (checks/links.py), with the pairs
+that are never compared: two ends of one range, and one text reprinted by two outlets (wire
+copies). Plain dicts and lists throughout: a story is grouped once per check run, and pandas'
+per-frame overhead (and import time) cost more than the grouping itself.
+
+Draft mode (`focus`): every claim is still grouped, so groups are exactly those of a full run,
+but statements and reprints are built only for groups that hold a draft claim.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from checker.checks.base import ClaimGroup, Story, Waiver
-from checker.checks.compare import bounds, by_sentence, central, comparable_horizons, rounding_reach
-from checker.checks.reprints import reprinted_pairs
-from checker.checks.links import ClassKey, ClassStats, Link, Statement, StatementIndex
+from checker.checks.compare import by_sentence, comparable_horizons
 from checker.checks.conversion import restatements
+from checker.checks.links import ClassKey, Link, StatementIndex
+from checker.checks.reprints import Reprints
 from checker.lexicon import Lexicon, SubjectProfile, first_clause, plain_words, singular
 from checker.models import Claim, Document, Finding
 from checker.ruleset import RuleSet
+from checker.statements import UnionFind, add_statements, is_vague, part_roles, range_end_pairs, related_sources
 
-COLUMNS = ["id", "document", "head", "family", "place", "modifiers", "identity", "source_key", "order"]
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What grouping reads of one groupable claim (a value and a counted thing)."""
+
+    id: str
+    document: str
+    head: str
+    family: str
+    place: str | None
+    modifiers: frozenset[tuple[int, str]]
+    identity: frozenset[tuple[int, str]]
+    source_key: str | None
+    order: int
 
 
-def claims_frame(claims: Sequence[Claim], lexicon: Lexicon) -> pd.DataFrame:
-    """One row per groupable claim (a value and a counted thing); the rest stay ungrouped."""
+Profiled = tuple[str, str | None, frozenset[tuple[int, str]], frozenset[tuple[int, str]]] | None
+Memo = dict[tuple[object, ...], Profiled]
+
+
+def claim_rows(claims: Sequence[Claim], lexicon: Lexicon, memo: Memo | None = None) -> list[Row]:
+    """One row per groupable claim, in claim order; the rest stay ungrouped. `memo` keeps what the
+    lexicon made of each wording: a reprinted sentence reads the same in every article."""
+    memo = {} if memo is None else memo
     rows = []
     for order, claim in enumerate(claims):
         if claim.value is None and claim.low is None and claim.high is None:
             continue
-        profile = _profile(claim, lexicon)
-        if profile is None:
-            continue
-        identity = frozenset(m for m in profile.modifiers if m[0] in lexicon.identity_sets)
-        rows.append({"id": claim.id, "document": claim.document, "head": profile.head, "family": _family(claim),
-                     "place": profile.place, "modifiers": profile.modifiers - identity, "identity": identity,
-                     "source_key": claim.source_key, "order": order})
-    return pd.DataFrame(rows, columns=COLUMNS)
+        # everything _profile reads: the figure's kind, value and subject, and the sentence around it
+        key = (claim.kind, claim.dimension, claim.subject, claim.unit, claim.subject_key, claim.value,
+               claim.sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+        if key not in memo:
+            profile = _profile(claim, lexicon)
+            if profile is None:
+                memo[key] = None
+            else:
+                identity = frozenset(m for m in profile.modifiers if m[0] in lexicon.identity_sets)
+                memo[key] = (profile.head, profile.place, profile.modifiers - identity, identity)
+        found = memo[key]
+        if found is not None:
+            head, place, modifiers, identity = found
+            rows.append(Row(claim.id, claim.document, head, _family(claim), place, modifiers, identity,
+                            claim.source_key, order))
+    return rows
+
+
+# One Lexicon per rule set, shared by successive stories (a store is checked one slice at a time), with a
+# memo of claim wordings: both then serve every slice. Renewed after RENEW_AFTER claims, so the caches
+# (and the sentences the memo keeps alive) stay bounded.
+RENEW_AFTER = 50_000
+_shared: list[tuple[RuleSet, Lexicon, Memo, int]] = []
+
+
+def shared_lexicon(rules: RuleSet, claims: int) -> tuple[Lexicon, Memo]:
+    if _shared and _shared[0][0] is rules and _shared[0][3] < RENEW_AFTER:
+        _, lexicon, memo, used = _shared[0]
+        _shared[0] = (rules, lexicon, memo, used + claims)
+        return lexicon, memo
+    lexicon, memo = Lexicon(rules), {}
+    _shared[:] = [(rules, lexicon, memo, claims)]
+    return lexicon, memo
 
 
 def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
@@ -145,22 +191,21 @@ def _family(claim: Claim) -> str:
     return "count"
 
 
-def assign_groups(frame: pd.DataFrame) -> pd.Series:
-    """Group id for every row of `claims_frame`. pandas does the one grouping by (head, family);
-    the split inside each block reads plain records, since a per-block DataFrame costs
-    milliseconds and a story may hold thousands of blocks."""
-    records = frame.to_dict("records")
-    order = frame["order"].tolist()
-    labels: list[str | None] = [None] * len(records)
+def assign_groups(rows: list[Row]) -> list[str]:
+    """Group id for every row of `claim_rows`: blocks by (head, family) in sorted order, each split
+    into bins of places and modifiers, then by identity."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for position, row in enumerate(rows):
+        blocks.setdefault((row.head, row.family), []).append(position)
+    labels = [""] * len(rows)
     taken: set[str] = set()
-    for (head, family), positions in sorted(frame.groupby(["head", "family"]).indices.items()):
-        rows = sorted(positions.tolist(), key=order.__getitem__)
-        for bin_rows, (place, modifiers) in _split(rows, records):
-            for members, identity in _split_identity(bin_rows, records):
-                group_id = _group_id(str(head), str(family), (place, {**modifiers, **identity}), taken)
-                for row in members:
-                    labels[row] = group_id
-    return pd.Series(labels, index=frame.index, dtype=object)
+    for (head, family), positions in sorted(blocks.items()):
+        for bin_rows, (place, modifiers) in _split(positions, rows):
+            for members, identity in _split_identity(bin_rows, rows):
+                group_id = _group_id(head, family, (place, {**modifiers, **identity}), taken)
+                for position in members:
+                    labels[position] = group_id
+    return labels
 
 
 @dataclass
@@ -181,7 +226,7 @@ class _Bin:
         self.rows.extend(other.rows)
 
 
-def _split(rows: list[int], records: list[dict[str, object]]) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
+def _split(positions: list[int], rows: list[Row]) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
     """Bins of rows whose place and modifiers never conflict.
 
     Rows first gather by exact signature (place, modifiers). A less specific bin then joins the
@@ -191,10 +236,9 @@ def _split(rows: list[int], records: list[dict[str, object]]) -> list[tuple[list
     part beside its whole.
     """
     bins: dict[tuple[str | None, frozenset[tuple[int, str]]], _Bin] = {}
-    for row in rows:
-        place = records[row]["place"] if isinstance(records[row]["place"], str) else None  # pandas may hold NaN
-        key = (place, records[row]["modifiers"])
-        bins.setdefault(key, _Bin([], place, dict(records[row]["modifiers"]))).rows.append(row)
+    for position in positions:
+        row = rows[position]
+        bins.setdefault((row.place, row.modifiers), _Bin([], row.place, dict(row.modifiers))).rows.append(position)
     if len(bins) == 1:
         only = next(iter(bins.values()))
         return [(only.rows, (only.place, only.modifiers))]
@@ -207,22 +251,21 @@ def _split(rows: list[int], records: list[dict[str, object]]) -> list[tuple[list
             max(hosts, key=lambda b: len(b.rows)).absorb(candidate)
         else:
             kept.append(candidate)
-    return [(sorted(b.rows, key=lambda i: records[i]["order"]), (b.place, b.modifiers)) for b in kept]
+    return [(sorted(b.rows), (b.place, b.modifiers)) for b in kept]  # positions follow claim order
 
 
-def _split_identity(rows: list[int], records: list[dict[str, object]]) -> list[tuple[list[int], dict[int, str]]]:
+def _split_identity(positions: list[int], rows: list[Row]) -> list[tuple[list[int], dict[int, str]]]:
     """Split a bin only where two identities differ (North Korean vs Russian troops); claims that
     name no identity join the largest identity present."""
     by_identity: dict[frozenset[tuple[int, str]], list[int]] = {}
-    for row in rows:
-        by_identity.setdefault(records[row]["identity"], []).append(row)  # type: ignore[arg-type]
+    for position in positions:
+        by_identity.setdefault(rows[position].identity, []).append(position)
     unnamed = by_identity.pop(frozenset(), [])
     if not by_identity:
         return [(unnamed, {})]
     largest = max(by_identity, key=lambda k: (len(by_identity[k]), sorted(k)))
     by_identity[largest] = by_identity[largest] + unnamed
-    return [(sorted(ids, key=lambda i: records[i]["order"]), dict(identity))  # type: ignore[arg-type, return-value]
-            for identity, ids in by_identity.items()]
+    return [(sorted(ids), dict(identity)) for identity, ids in by_identity.items()]
 
 
 def _group_id(head: str, family: str, signature: tuple[str | None, dict[int, str]], taken: set[str]) -> str:
@@ -240,154 +283,72 @@ def _group_id(head: str, family: str, signature: tuple[str | None, dict[int, str
     return group_id
 
 
-def build_groups(claims: Sequence[Claim], frame: pd.DataFrame) -> list[ClaimGroup]:
+def build_groups(claims: Sequence[Claim], rows: list[Row], labels: list[str]) -> list[ClaimGroup]:
     by_id = {c.id: c for c in claims}
-    records = frame.to_dict("records")
+    members: dict[str, list[Row]] = {}
+    for row, label in zip(rows, labels):
+        members.setdefault(label, []).append(row)  # in claim order
     groups = []
-    for group_id, positions in sorted(frame.groupby("group").indices.items()):
-        block = sorted((records[i] for i in positions), key=lambda r: r["order"])
-        ids = [str(r["id"]) for r in block]
-        place = next((r["place"] for r in block if isinstance(r["place"], str)), None)
-        modifiers = sorted({m for r in block for _, m in r["modifiers"]})  # type: ignore[attr-defined]
-        label = " ".join([*modifiers, str(block[0]["head"])]) + (f" in {place.title()}" if place else "")
+    for group_id, block in sorted(members.items()):
+        ids = [r.id for r in block]
+        place = next((r.place for r in block if r.place is not None), None)
+        modifiers = sorted({m for r in block for _, m in r.modifiers})
+        label = " ".join([*modifiers, block[0].head]) + (f" in {place.title()}" if place else "")
         units = [by_id[i].unit for i in ids if by_id[i].unit]
-        groups.append(ClaimGroup(id=str(group_id), head=str(block[0]["head"]), label=label,
-                                 unit=units[0] if units else None, family=str(block[0]["family"]), claims=ids))
+        groups.append(ClaimGroup(id=group_id, head=block[0].head, label=label,
+                                 unit=units[0] if units else None, family=block[0].family, claims=ids))
     return groups
+
+
+def _linker(lexicon: Lexicon, rules: RuleSet) -> Callable[[ClassKey, ClassKey], Link]:
+    """How two classes meet. Classes are per group, so many pairs share their horizons: whether
+    two horizons describe one time is decided once per pair of (kind, start, end)."""
+    times: dict[tuple[object, ...], bool] = {}
+
+    def link(x: ClassKey, y: ClassKey) -> Link:
+        a, b = x.horizon, y.horizon
+        key = (a.kind, a.start, a.end, b.kind, b.start, b.end)
+        if key not in times:
+            times[key] = comparable_horizons(a, b, rules)
+        return Link(sources=lexicon.source_relation(x.source_key, y.source_key), horizons_comparable=times[key])
+
+    return link
 
 
 def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: RuleSet,
                 lexicon: Lexicon | None = None, findings: Sequence[Finding] = (),
-                waivers: Sequence[Waiver] = ()) -> Story:
-    lexicon = lexicon or Lexicon(rules)
+                waivers: Sequence[Waiver] = (), focus: Collection[str] | None = None) -> Story:
+    """The checks' view of `claims`. `focus` (draft mode): the claims whose findings matter."""
+    memo: Memo | None = None
+    if lexicon is None:
+        lexicon, memo = shared_lexicon(rules, len(claims))
     by_id = {c.id: c for c in claims}
-    frame = claims_frame(claims, lexicon)
-    groups: list[ClaimGroup] = []
-    index = StatementIndex(linker=lambda x, y: Link(
-        sources=lexicon.source_relation(x.source_key, y.source_key),
-        horizons_comparable=comparable_horizons(x.horizon, y.horizon, rules)))
-    copies = _UnionFind()
-    if not frame.empty:
-        frame = frame.assign(group=assign_groups(frame))
-        groups = build_groups(claims, frame)
-        restated = restatements(claims)
-        roles = part_roles(claims)
-        vague = {c.id for c in claims if _is_vague(c, rules)}
-        for group in groups:
-            # a bracketed conversion repeats its figure (CC201 checks it); 'thousands' commits to no figure
-            members = [by_id[i] for i in group.claims if i not in restated and i not in vague]
-            ends = _range_end_pairs(members)
-            reprints = reprinted_pairs(members, roles, rules)
-            for a, b in reprints:
-                copies.union(a, b)
-            add_statements(index, group.id, members, roles, ends, reprints, lexicon, rules)
+    rows = claim_rows(claims, lexicon, memo)
+    index = StatementIndex(linker=_linker(lexicon, rules), related_sources=related_sources(rules),
+                           source_relation=lexicon.source_relation)
+    focused = None if focus is None else frozenset(focus)
+    copies = UnionFind()
+    groups = build_groups(claims, rows, assign_groups(rows)) if rows else []
+    if groups:
+        sentences = by_sentence(claims)  # read once for both
+        restated = restatements(sentences)
+        roles = part_roles(sentences)
+        vague = {c.id for c in claims if is_vague(c, rules)}
+        reprints = Reprints(rules, roles)
+        index.reprint_pair = reprints.pair
+        # no finding from a group without a draft claim is reported in draft mode: nothing to build there
+        built = [g for g in groups if focused is None or not focused.isdisjoint(g.claims)]
+        # a bracketed conversion repeats its figure (CC201 checks it); 'thousands' commits to no figure
+        members = [[by_id[i] for i in g.claims if i not in restated and i not in vague] for g in built]
+        for group, claims_of_group, joined_sets in zip(built, members, reprints.connect(members)):
+            reprinted: set[str] = set()
+            for joined in joined_sets:
+                reprinted.update(joined)
+                for other in joined[1:]:
+                    copies.union(joined[0], other)
+            add_statements(index, group.id, claims_of_group, roles, range_end_pairs(claims_of_group), reprinted, rules)
+    if focused is not None:
+        index.focus = {s.index for s in index.statements if not focused.isdisjoint(s.claims)}
     return Story(documents={d.id: d for d in documents}, claims=dict(by_id), groups=groups, links=index,
                  wire_copies=copies.clusters(), rules=rules, lexicon=lexicon,
-                 findings=list(findings), waivers=list(waivers))
-
-
-def _range_end_pairs(members: Sequence[Claim]) -> set[frozenset[str]]:
-    """Claim pairs of one sentence printed as the two ends of one range. Only figures next to each
-    other can be ('6C to 8C'), so each is tested against the few before it."""
-    pairs: set[frozenset[str]] = set()
-    for sentence in by_sentence(members):
-        for i, second in enumerate(sentence):
-            for first in sentence[max(0, i - 3):i]:
-                if _range_ends(first, second):
-                    pairs.add(frozenset((first.id, second.id)))
-    return pairs
-
-
-def add_statements(index: StatementIndex, group: str, members: Sequence[Claim], roles: dict[str, Role],
-                   ends: set[frozenset[str]], reprints: list[tuple[str, str]], lexicon: Lexicon,
-                   rules: RuleSet) -> None:
-    """Collapse a group's claims into statements (see checks/links.py) and link their classes."""
-    alone = {c for pair in ends for c in pair} | {c for pair in reprints for c in pair}
-    class_ids: dict[ClassKey, int] = {}
-    by_key: dict[tuple[object, ...], list[Claim]] = {}
-    for claim in members:
-        klass = ClassKey(claim.source_key, claim.horizon_detail, claim.in_headline, roles.get(claim.id))
-        if klass not in class_ids:
-            class_ids[klass] = len(index.classes)
-            index.classes.append(klass)
-        figure = (claim.value, claim.low, claim.high, claim.base_value, (claim.qualifier or "").lower(),
-                  claim.dimension, claim.unit, claim.text.strip(), claim.kind)
-        by_key.setdefault((class_ids[klass], claim.document, figure, claim.id if claim.id in alone else ""), []).append(claim)
-    statement_of: dict[str, int] = {}
-    positions = index.by_group.setdefault(group, [])
-    for (klass_id, _, _, _), same in by_key.items():
-        figure = same[0]
-        low, high = bounds(figure, rules)
-        statement = Statement(index=len(index.statements), group=group, klass=klass_id,
-                              claims=tuple(c.id for c in same), figure=figure, center=central(figure) or 0.0,
-                              spread=rounding_reach(figure, rules), low=low, high=high)
-        index.statements.append(statement)
-        positions.append(statement.index)
-        index.stats.setdefault(klass_id, ClassStats()).add(statement)
-        for c in same:
-            statement_of[c.id] = statement.index
-    index.excluded |= {frozenset(statement_of[c] for c in pair) for pair in ends}
-    index.reprinted |= {frozenset((statement_of[a], statement_of[b])) for a, b in reprints}
-
-
-_WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|part of)\s+(?:its|the|their|our|his|her|all|a total of)\s*$",
-                           re.IGNORECASE)
-# '2,100 of their jobs', '12,000 of its soldiers': the possessive says the figure is a share of someone's whole
-_PART_AFTER = re.compile(r"^\s*of\s+(?:its|their|our|his|her)\b", re.IGNORECASE)
-_RANGE_GAP = re.compile(r"^\s*(?:to|-|\u2013|and)\s*$", re.IGNORECASE)
-
-Role = str  # "part" or "whole"
-
-
-def part_roles(claims: Sequence[Claim]) -> dict[str, Role]:
-    """Claims the words around them mark as a part or as a whole: '6,500 of its 21,000 staff',
-    '2,100 of their jobs ..., part of the 11,000 cuts'. A part is another quantity than its whole
-    even when both carry one head (staff, jobs), and a part named in one article is not the total
-    another article prints, so the engine pairs a part only with a part and a whole only with a whole."""
-    roles: dict[str, Role] = {}
-    for sentence in by_sentence(claims):
-        for claim in sentence:
-            at = claim.end - claim.sentence_start
-            if _PART_AFTER.match(claim.sentence[at:at + 100]):
-                roles[claim.id] = "part"
-        for part, whole in zip(sentence, sentence[1:]):
-            gap = part.sentence[part.end - part.sentence_start:whole.start - whole.sentence_start]
-            if len(gap) <= 80 and _WHOLE_BEFORE.search(gap):
-                roles.setdefault(part.id, "part")
-                roles[whole.id] = "whole"
-    return roles
-
-
-def _range_ends(a: Claim, b: Claim) -> bool:
-    """'fall by 6C to 8C': two ends of one range printed as two figures, not two claims that differ."""
-    if a.document != b.document or a.sentence_start != b.sentence_start:
-        return False
-    first, second = sorted((a, b), key=lambda c: c.start)
-    return bool(_RANGE_GAP.match(first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]))
-
-
-def _is_vague(claim: Claim, rules: RuleSet) -> bool:
-    """'thousands', 'dozens': an order of magnitude, which a precise figure never contradicts."""
-    words = " ".join(claim.text.lower().split())
-    return any(words.endswith(w.lower()) for amount in rules.amounts for w in amount.words)
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-    def clusters(self) -> list[list[str]]:
-        out: dict[str, list[str]] = {}
-        for x in self.parent:
-            out.setdefault(self.find(x), []).append(x)
-        return sorted((sorted(v) for v in out.values() if len(v) > 1), key=lambda c: c[0])
+                 findings=list(findings), waivers=list(waivers), focus=focused)

@@ -21,8 +21,14 @@ from checker.ruleset import CheckSetting, RuleSet
 
 
 def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet) -> tuple[list[Group], list[Finding]]:
-    story = build_story(documents, claims, rules)
+    """Groups and findings. With draft documents (role "draft"), only findings that hold a draft
+    claim: the checks then skip the archive's own differences, which no draft check reports."""
+    drafts = {d.id for d in documents if d.role == "draft"}
+    focus = {c.id for c in claims if c.document in drafts} if drafts else None
+    story = build_story(documents, claims, rules, focus=focus)
     findings = run_stage(story, "claims")
+    if focus is not None:
+        findings = [f for f in findings if not focus.isdisjoint(f.claims)]
     groups = [Group(id=g.id, subject=g.label, unit=g.unit, claims=g.claims) for g in story.groups]
     return groups, findings
 

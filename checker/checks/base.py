@@ -78,6 +78,23 @@ class Story(BaseModel):
     # filled only for checks of stage "waivers"
     findings: list[Finding] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
+    focus: frozenset[str] | None = Field(None, description="draft mode: the draft claims; only findings holding one "
+                                                           "are reported, so checks may skip the rest")
+
+    def focus_groups(self) -> list[ClaimGroup]:
+        """The groups a finding that matters can come from: every group, or in draft mode those
+        holding a draft claim (the engine builds statements for those only)."""
+        if self.focus is None:
+            return self.groups
+        cached = self.__dict__.get("_focus_groups")
+        if cached is None:
+            focus = self.focus
+            cached = self.__dict__["_focus_groups"] = [g for g in self.groups if not focus.isdisjoint(g.claims)]
+        return cached
+
+    def in_focus(self, claim_ids: list[str]) -> bool:
+        """Whether a finding holding these claims is reported (always, outside draft mode)."""
+        return self.focus is None or not self.focus.isdisjoint(claim_ids)
 
     def claim(self, claim_id: str) -> Claim:
         return self.claims[claim_id]
@@ -104,11 +121,18 @@ class Story(BaseModel):
 
     def sentence_of(self, claim: Claim) -> list[Claim]:
         """Every claim of the claim's sentence, in reading order."""
+        return self._sentence_index()[(claim.document, claim.sentence_start)]
+
+    def sentences(self) -> list[list[Claim]]:
+        """Every sentence's claims, in reading order (compare.by_sentence), read once per story."""
+        return list(self._sentence_index().values())
+
+    def _sentence_index(self) -> dict[tuple[str, int], list[Claim]]:
         index = self.__dict__.get("_sentences")
         if index is None:
             index = self.__dict__["_sentences"] = {(s[0].document, s[0].sentence_start): s
                                                     for s in by_sentence(self.claims.values())}
-        return index[(claim.document, claim.sentence_start)]
+        return index
 
     def _group_index(self) -> dict[str, ClaimGroup]:
         cached = self.__dict__.get("_index_cache")

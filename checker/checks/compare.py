@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from checker.checks.links import ClassStats, Relation, Statement
+from checker.checks.links import TEMPERATURE, ClassStats, Relation, Statement, Window
 from checker.models import Claim, Horizon
 from checker.ruleset import Hedge, RuleSet
 
@@ -24,19 +25,38 @@ DEFAULT_COMPARABLE = {
     frozenset({"past"}), frozenset({"period"}), frozenset({"past", "period"}),
     frozenset({"unknown"}), frozenset({"unknown", "current"}), frozenset({"unknown", "point"}),
 }
-TEMPERATURE = "[temperature]"
+
+T = TypeVar("T")
 
 
 # --- figures ----------------------------------------------------------------------------------
 
+def per_rules(rules: RuleSet, name: str, build: Callable[[RuleSet], T]) -> T:
+    """`build(rules)`, computed once per rule set: tables the checks look up per figure or per
+    pair. One rule set is current at a time (kept alive here, so its identity is never reused)."""
+    if _derived["rules"] is not rules:
+        _derived.clear()
+        _derived["rules"] = rules
+    if name not in _derived:
+        _derived[name] = build(rules)
+    return _derived[name]  # type: ignore[no-any-return]
+
+
+_derived: dict[str, object] = {"rules": None}
+
+
+def _hedge_words(rules: RuleSet) -> dict[str, Hedge]:
+    table: dict[str, Hedge] = {}
+    for hedge in rules.hedges:
+        for word in hedge.words:
+            table.setdefault(" ".join(word.lower().split()), hedge)  # the first hedge listing a word wins
+    return table
+
+
 def find_hedge(qualifier: str | None, rules: RuleSet) -> Hedge | None:
     if not qualifier:
         return None
-    wanted = " ".join(qualifier.lower().split())
-    for hedge in rules.hedges:
-        if any(" ".join(w.lower().split()) == wanted for w in hedge.words):
-            return hedge
-    return None
+    return per_rules(rules, "hedges", _hedge_words).get(" ".join(qualifier.lower().split()))
 
 
 def scale(claim: Claim) -> float:
@@ -132,26 +152,70 @@ def rounding_reach(claim: Claim, rules: RuleSet) -> float:
 
 def differing(rules: RuleSet, relative: float | None = None) -> Relation:
     """`differ` as a Relation over statements: beyond the widest spread of either side (and
-    `relative` of the larger figure), two figures certainly differ."""
-    def window(u: Statement, stats: ClassStats) -> tuple[float, float]:
+    `relative` of the larger figure), two figures certainly differ; within u's own spread (and
+    `relative` of u's figure) they certainly do not, whatever the other's spread."""
+    def window(u: Statement, stats: ClassStats) -> Window:
         reach = max(u.spread, stats.max_spread)
         if relative is not None:
             reach = max(reach, relative * max(abs(u.center), stats.max_abs))
         reach = reach * (1 + 1e-9) + 1e-12  # never let float rounding move a near figure outside
         return u.center - reach, u.center + reach
-    return Relation(holds=lambda u, v: differ(u.figure, v.figure, rules, relative), order="center", window=window)
+    return Relation(holds=_differ_statements(rules, relative), order="center", window=window,
+                    inner=_agreeing(relative))
+
+
+def _differ_statements(rules: RuleSet, relative: float | None) -> Callable[[Statement, Statement], bool]:
+    """`differ` on the figures of two statements, from what each statement holds already: its
+    center is central() of its figure (never None for a grouped claim) and its spread
+    rounding_reach(), the very terms differ() computes, without formatting the figures per pair."""
+    slack = rules.tolerances.temperature_slack + 0.5
+
+    def holds(u: Statement, v: Statement) -> bool:
+        if u.hot or v.hot:
+            return abs(u.center - v.center) > slack
+        allowed = max(u.spread, v.spread)
+        if relative is not None:
+            allowed = max(allowed, relative * max(abs(u.center), abs(v.center)))
+        return abs(u.center - v.center) > allowed
+
+    return holds
+
+
+def _agreeing(relative: float | None) -> Callable[[Statement, ClassStats], Window | None]:
+    """The centers around u that `differ` certainly calls the same figure: it allows the larger of
+    both spreads (and `relative` of the larger figure), so u's own spread is always allowed. A
+    temperature on either side allows only the temperature slack, which is a temperature's spread."""
+    def inner(u: Statement, stats: ClassStats) -> Window | None:
+        if not (math.isfinite(u.center) and math.isfinite(u.spread)):
+            return None
+        hot = u.hot
+        if stats.temperature and not hot:
+            return None
+        reach = u.spread if hot or relative is None else max(u.spread, relative * abs(u.center))
+        # shrink, never widen: a figure skipped here is never tested, so float rounding must not reach it
+        reach = reach * (1 - 1e-9) - abs(u.center) * 1e-12
+        return (u.center, u.center) if reach <= 0 else (u.center - reach, u.center + reach)
+    return inner
+
+
+def _nested(u: Statement, stats: ClassStats) -> Window | None:
+    """Sorted by lower bound, an interval starting inside u's overlaps it (when every interval of
+    the class runs upwards)."""
+    return (u.low, u.high) if stats.ordered and u.low <= u.high else None
 
 
 def disjoining(rules: RuleSet) -> Relation:
     """`disjoint` as a Relation: sorted by lower bound, every interval starting above u's ends apart."""
     return Relation(holds=lambda u, v: u.high < v.low or v.high < u.low, order="low",
-                    window=lambda u, stats: (-math.inf, u.high))
+                    window=lambda u, stats: (-math.inf, u.high), inner=_nested)
 
 
 def differing_overlapping(rules: RuleSet, relative: float | None) -> Relation:
-    """Figures that differ although both may be true: no window bounds them, every one is tested."""
-    return Relation(holds=lambda u, v: not (u.high < v.low or v.high < u.low)
-                    and differ(u.figure, v.figure, rules, relative), order="center")
+    """Figures that differ although both may be true: no window bounds them, but figures within u's
+    own spread never differ from it."""
+    differs = _differ_statements(rules, relative)
+    return Relation(holds=lambda u, v: not (u.high < v.low or v.high < u.low) and differs(u, v), order="center",
+                    inner=_agreeing(relative))
 
 
 # --- horizons ---------------------------------------------------------------------------------
@@ -162,7 +226,7 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
     Which kinds may meet comes from rules/horizons.yaml `comparable:` (a kind always meets
     itself); dated horizons must then also overlap, within `horizon_window_days`.
     """
-    allowed = {frozenset(pair) for pair in rules.comparable} or DEFAULT_COMPARABLE
+    allowed = per_rules(rules, "comparable", _comparable_kinds)
     if a.kind != b.kind and frozenset({a.kind, b.kind}) not in allowed:
         return False
     if a.kind == "deadline" and b.kind == "deadline":
@@ -170,6 +234,10 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
     if {a.kind, b.kind} & {"eventual", "unknown"}:
         return True
     return _overlap(_span(a), _span(b), rules.tolerances.horizon_window_days)
+
+
+def _comparable_kinds(rules: RuleSet) -> set[frozenset[str]]:
+    return {frozenset(pair) for pair in rules.comparable} or DEFAULT_COMPARABLE
 
 
 def _span(h: Horizon) -> tuple[dt.date | None, dt.date | None]:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import bounds, disjoining, number, scale, unique
-from checker.checks.links import Link, Relation, claim_ids, related_sets
+from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids, related_sets
 from checker.checks.narrate import claims_of, evidence, figure_words, spread, voice_phrase, wire_note
 from checker.models import Claim, Severity
 from checker.ruleset import RuleSet
@@ -71,8 +71,10 @@ class Contradiction(Check):
                 return None
             return disjoining(story.rules)
 
-        for group in story.groups:
-            for statements in related_sets(story.links, group.id, relation, documents="different"):
+        voices = ONE_VOICE if options.include_unstated else frozenset({"same", "related"})
+        for group in story.focus_groups():
+            for statements in related_sets(story.links, group.id, relation, documents="different", sources=voices,
+                                           focused=True, requires="disjoint"):
                 yield self._issue(story, group.id, claim_ids(statements))
 
     def _issue(self, story: Story, group_id: str, ids: list[str]) -> Issue:

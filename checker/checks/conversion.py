@@ -19,7 +19,7 @@ Does not fire: "1,300 square kilometers (500 square miles)" — 1,300 km² is 50
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -122,12 +122,13 @@ def _joined_as_conversion(first: Claim, second: Claim, max_gap: int) -> bool:
     return bool(_CONNECTOR.search(gap)) and not re.search(r"\d", gap)
 
 
-def restatements(claims: Iterable[Claim], max_gap: int = ConversionOptions().max_gap) -> set[str]:
+def restatements(sentences: Iterable[Sequence[Claim]], max_gap: int = ConversionOptions().max_gap) -> set[str]:
     """Claims that restate the figure before them in another unit: '40.3C (104.5F)', '€3.9 billion
     ($4.2 billion)'. They carry no figure of their own: comparing them with other articles would
-    count one figure twice, and a bad conversion is this check's finding, not a contradiction."""
+    count one figure twice, and a bad conversion is this check's finding, not a contradiction.
+    `sentences`: the claims by sentence, in reading order (compare.by_sentence)."""
     out: set[str] = set()
-    for sentence in by_sentence(claims):
+    for sentence in sentences:
         for first, second in zip(sentence, sentence[1:]):
             same_kind = (first.dimension is not None and first.dimension == second.dimension) or (
                 first.kind == second.kind == "money")

@@ -26,7 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import central, differing, unique
-from checker.checks.links import claim_ids, related_sets
+from checker.checks.links import ALL_SOURCES, TimeTest, claim_ids, related_sets_by_time
+from checker.lexicon import SourceRelation
 from checker.checks.narrate import claims_of, evidence, plural, source_name, spread, time_words, wire_note
 from checker.models import Claim, Severity
 
@@ -75,15 +76,19 @@ class ExplainedRange(Check):
 
     def run(self, story: Story, options: ExplainedRangeOptions) -> Iterator[Issue]:
         differ = differing(story.rules)
-        reasons = {  # which pairs of classes a difference is explained by, and why
-            "source": lambda link, a, b: differ if link.horizons_comparable and link.sources == "different" else None,
-            "time": lambda link, a, b: None if link.horizons_comparable else differ,
+        reasons: dict[str, tuple[TimeTest, frozenset[SourceRelation]]] = {  # what explains a difference, and why
+            "source": (lambda comparable: differ if comparable else None, frozenset({"different"})),
+            "time": (lambda comparable: None if comparable else differ, ALL_SOURCES),
         }
-        for group in story.groups:
+        for group in story.focus_groups():
+            if story.links.focus is not None and not any(
+                    related_sets_by_time(story.links, group.id, relation, voices, focused=True, requires="differ")
+                    for relation, voices in reasons.values()):
+                continue  # no draft figure differs from anything: the finding would not hold a draft claim
             ids: list[str] = []
             kinds: list[str] = []
-            for kind, relation in reasons.items():
-                sets = related_sets(story.links, group.id, relation)
+            for kind, (relation, voices) in reasons.items():
+                sets = related_sets_by_time(story.links, group.id, relation, voices, requires="differ")
                 ids.extend(claim_ids(s for statements in sets for s in statements))
                 kinds.extend([kind] if sets else [])
             ids = unique(ids)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import differing
-from checker.checks.links import Link, Relation, claim_ids, related_sets
+from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids, related_sets
 from checker.checks.narrate import claims_of, evidence, figures, voice_phrase
 from checker.models import Claim, Severity
 
@@ -82,8 +82,9 @@ class InternalInconsistency(Check):
                 return None  # one figure sourced, one not, inside the body: likely two voices, not one slip
             return differing(story.rules)
 
-        for group in story.groups:
-            for statements in related_sets(story.links, group.id, relation, documents="same"):
+        for group in story.focus_groups():
+            for statements in related_sets(story.links, group.id, relation, documents="same", sources=ONE_VOICE,
+                                           focused=True, requires="differ"):
                 yield self._issue(story, group.id, claim_ids(statements))
 
     def _issue(self, story: Story, group_id: str, ids: list[str]) -> Issue:

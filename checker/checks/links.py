@@ -11,15 +11,21 @@ Pairing every claim with every other is quadratic, so the engine first collapses
 - a *class* is the statements sharing (source, horizon, headline, part/whole role); whether two
   classes may be compared (one voice? one time?) is decided once per pair of classes, not per
   pair of claims. Whether the two figures must stand in one article or in two is the check's
-  `documents` argument.
+  `documents` argument. A check that only relates figures of one voice says so (`sources`), and
+  then only the classes of that voice, of the sources it speaks for and of unstated sources are
+  visited: a group of a large archive quotes hundreds of sources.
 - within two comparable classes, which statements relate is a question about numbers only:
   do the figures differ beyond rounding, or are their intervals disjoint. Statements are kept
-  sorted, so everything outside a window around a figure is found by bisection; only the few
-  figures near it are tested one by one. A breadth-first search then yields connected sets in
-  time close to linear in the statements.
+  sorted, so everything outside a window around a figure is found by bisection, and so is
+  everything inside a smaller window that certainly does not relate (the same figure printed
+  again); only the few figures between the two are tested one by one. A depth-first search
+  then yields connected sets in time close to linear in the statements.
 
 Claim pairs the engine rules out one by one (two ends of one range, one text reprinted by two
 outlets) make their claims singleton statements and are excluded as statement pairs.
+
+In draft mode (`StatementIndex.focus`), a check that reports connected sets one by one asks only
+for the sets that hold a draft statement; each is found whole, exactly as in a full run.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ from typing import Literal
 
 from checker.lexicon import SourceRelation
 from checker.models import Claim, Horizon
+
+TEMPERATURE = "[temperature]"  # pint's dimensionality of temperatures, whose differences have no factor
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class Statement:
     spread: float  # half-width within which another figure counts as the same (rounding)
     low: float
     high: float
+    hot: bool = False  # a temperature: differences are compared in degrees, not by rounding
 
 
 @dataclass(frozen=True)
@@ -67,33 +76,80 @@ class Link:
 
 Order = Literal["center", "low"]
 Documents = Literal["same", "different", "any"]
+Window = tuple[float, float]
+ALL_SOURCES: frozenset[SourceRelation] = frozenset({"same", "related", "different", "unstated"})
+ONE_VOICE: frozenset[SourceRelation] = frozenset({"same", "related", "unstated"})
+
+
+def _no_window(u: Statement, stats: ClassStats) -> Window | None:
+    return None
 
 
 @dataclass(frozen=True)
 class Relation:
-    """How two statements of two comparable classes relate, with a window that bounds the search.
+    """How two statements of two comparable classes relate, with windows that bound the search.
 
     `holds` is the exact test. `window(u, stats)` gives the (low, high) range of sort keys
-    outside which `holds` is certainly true for statements of a class with `stats`, or None
-    when every statement must be tested."""
+    outside which `holds` is certainly true for statements of a class with `stats`; `inner(u,
+    stats)` a range inside which it is certainly false. Either may be None (test every statement)."""
 
     holds: Callable[[Statement, Statement], bool]
     order: Order
-    window: Callable[[Statement, ClassStats], tuple[float, float] | None] = lambda u, s: None
+    window: Callable[[Statement, ClassStats], Window | None] = _no_window
+    inner: Callable[[Statement, ClassStats], Window | None] = _no_window
 
 
 @dataclass
 class ClassStats:
-    """Per class: the widest rounding spread and largest magnitude, which bound every window."""
+    """Per class: what bounds every window (widest rounding spread, largest magnitude) and what
+    makes a window unsafe (a figure that is not a number, a temperature, an interval upside down)."""
 
     max_spread: float = 0.0
     max_abs: float = 0.0
     finite: bool = True
+    temperature: bool = False
+    ordered: bool = True  # every statement's low <= high
 
     def add(self, statement: Statement) -> None:
         self.max_spread = max(self.max_spread, statement.spread)
         self.max_abs = max(self.max_abs, abs(statement.center))
         self.finite = self.finite and not math.isnan(statement.center) and not math.isnan(statement.spread)
+        self.temperature = self.temperature or statement.hot
+        self.ordered = self.ordered and statement.low <= statement.high
+
+
+Requires = Literal["differ", "disjoint"] | None
+
+
+@dataclass(frozen=True)
+class Span:
+    """How far apart a group's figures lie: when every two figures agree within rounding, or every
+    interval shares a point, no check that needs figures to differ (or to be disjoint) can pair any."""
+
+    centers: float  # largest center minus smallest
+    min_spread: float
+    max_low: float
+    min_high: float
+    finite: bool  # no figure that is not a number (NaN compares false to everything)
+
+    @classmethod
+    def of(cls, statements: list[Statement]) -> Span:
+        if not statements:
+            return cls(0.0, 0.0, -math.inf, math.inf, True)
+        values = [v for s in statements for v in (s.center, s.spread, s.low, s.high)]
+        centers = [s.center for s in statements]
+        return cls(max(centers) - min(centers), min(s.spread for s in statements), max(s.low for s in statements),
+                   min(s.high for s in statements), not any(math.isnan(v) for v in values))
+
+    def allows(self, requires: Requires) -> bool:
+        """False only when no two figures can do what `requires`: `differ` never calls figures
+        closer than the smaller spread of the two different (a temperature's spread is its slack),
+        and intervals on a line that meet pairwise all share a point."""
+        if requires is None or not self.finite:
+            return True
+        if requires == "differ":
+            return not self.centers <= self.min_spread
+        return not self.max_low <= self.min_high
 
 
 @dataclass
@@ -105,95 +161,301 @@ class StatementIndex:
     classes: list[ClassKey] = field(default_factory=list)
     links: dict[tuple[int, int], Link] = field(default_factory=dict)
     excluded: set[frozenset[int]] = field(default_factory=set)  # statement pairs never related
-    reprinted: set[frozenset[int]] = field(default_factory=set)  # statement pairs of one reprinted text
+    # statements of a claim reprinted elsewhere (each alone), and the exact pair test for them
+    reprinting: set[int] = field(default_factory=set)
+    reprint_pair: Callable[[Claim, Claim], bool] | None = None
     stats: dict[int, ClassStats] = field(default_factory=dict)
     linker: Callable[[ClassKey, ClassKey], Link] | None = None
+    # source -> the sources it speaks for or that speak for it (Link.sources == "related")
+    related_sources: dict[str, frozenset[str]] = field(default_factory=dict)
+    source_relation: Callable[[str | None, str | None], SourceRelation] | None = None  # the linker's, per source pair
+    focus: set[int] | None = None  # draft mode: statements holding a draft claim
+    _partners: dict[int, set[int]] | None = field(default=None, repr=False)
+    _spans: dict[str, Span] = field(default_factory=dict, repr=False)
 
     def link(self, a: int, b: int) -> Link:
         """Computed once per pair of classes that meet, never for all pairs up front."""
         key = (a, b) if a <= b else (b, a)
-        if key not in self.links:
+        found = self.links.get(key)
+        if found is None:
             assert self.linker is not None, "a StatementIndex with classes needs a linker"
-            self.links[key] = self.linker(self.classes[key[0]], self.classes[key[1]])
-        return self.links[key]
+            found = self.links[key] = self.linker(self.classes[key[0]], self.classes[key[1]])
+        return found
+
+    def span(self, group: str) -> Span:
+        """The spread of a group's figures, computed once per group."""
+        if group not in self._spans:
+            self._spans[group] = Span.of([self.statements[i] for i in self.by_group.get(group, [])])
+        return self._spans[group]
+
+    def partners(self) -> dict[int, set[int]]:
+        """Statement -> the statements it is never related to. Built once, after the engine has
+        filled `excluded`: every related_sets call of every check shares it."""
+        if self._partners is None:
+            partners: dict[int, set[int]] = {}
+            for pair in self.excluded:
+                a, b = tuple(pair)
+                partners.setdefault(a, set()).add(b)
+                partners.setdefault(b, set()).add(a)
+            self._partners = partners
+        return self._partners
+
+    def blocker(self, u: Statement, skip_reprinted: bool) -> Callable[[Statement], bool] | None:
+        """The statements u is never related to, as a test; None when there are none."""
+        excluded = self.partners().get(u.index)
+        reprinting = self.reprinting if skip_reprinted and u.index in self.reprinting else None
+        if excluded is None and reprinting is None:
+            return None
+        pair = self.reprint_pair
+
+        def blocked(v: Statement) -> bool:
+            if excluded is not None and v.index in excluded:
+                return True
+            return reprinting is not None and v.index in reprinting and pair is not None and pair(u.figure, v.figure)
+
+        return blocked
 
 
 LinkTest = Callable[[Link, Claim, Claim], Relation | None]
+TimeTest = Callable[[bool], Relation | None]
 
 
 def related_sets(index: StatementIndex, group: str, relation_for: LinkTest, documents: Documents = "any",
-                 skip: set[frozenset[int]] | None = None) -> list[list[Statement]]:
-    """Connected sets (two or more statements) of `group` under `relation_for`.
+                 skip_reprinted: bool = False, sources: frozenset[SourceRelation] = ALL_SOURCES,
+                 focused: bool = False, requires: Requires = None) -> list[list[Statement]]:
+    """Connected sets (two or more statements) of `group` under `relation_for`, each sorted by
+    statement index, in order of their first statement.
 
     `relation_for(link, a, b)` sees the link between two classes and a representative figure of
     each (class-level facts only: source, horizon, headline) and returns how their statements
-    relate, or None when the classes are never compared. `documents` says whether related
-    figures stand in one article, in two, or either. `skip` adds statement pairs to leave out."""
+    relate, or None when the classes are never compared. `sources` lists the `Link.sources`
+    values under which it may return a relation (a promise that lets whole classes be skipped).
+    `documents` says whether related figures stand in one article, in two, or either.
+    `skip_reprinted` leaves out pairs of one reprinted text. `focused`: in draft mode, only the
+    sets that hold a draft statement (the others are never built). `requires`: what every
+    relation `relation_for` returns implies of two figures ('differ' beyond rounding, 'disjoint'
+    intervals); a group where no two figures do is answered without a search."""
     members = [index.statements[i] for i in index.by_group.get(group, [])]
+    focus = index.focus if focused else None
+    apart = documents == "different"
+    if len(members) < 2 or (apart and len({s.figure.document for s in members}) < 2) \
+            or not index.span(group).allows(requires) or (apart and sources <= ONE_VOICE and not _voices_meet(index, members)):
+        return []  # most groups of an archive slice: nothing to pair, so nothing to build
     if documents != "same":
-        return _related(index, members, relation_for, documents == "different", skip)
+        return _search(index, members, _ByClass(index, relation_for, sources, members), skip_reprinted,
+                       documents == "different", focus)
     by_document: dict[str, list[Statement]] = {}
     for statement in members:
         by_document.setdefault(statement.figure.document, []).append(statement)
-    return sorted((s for part in by_document.values() for s in _related(index, part, relation_for, False, skip)),
+    return sorted((s for part in by_document.values()
+                   if len(part) > 1 and (focus is None or any(m.index in focus for m in part))
+                   for s in _search(index, part, _ByClass(index, relation_for, sources, part), skip_reprinted, False,
+                                    focus)),
                   key=lambda component: component[0].index)
 
 
-def _related(index: StatementIndex, members: list[Statement], relation_for: LinkTest, apart: bool,
-             skip: set[frozenset[int]] | None) -> list[list[Statement]]:
+def related_sets_by_time(index: StatementIndex, group: str, relation_for: TimeTest,
+                         sources: frozenset[SourceRelation] = ALL_SOURCES, focused: bool = False,
+                         requires: Requires = None) -> list[list[Statement]]:
+    """`related_sets` for a check whose relation reads nothing of a class but whether the two
+    horizons describe one time (`relation_for(horizons_comparable)`) and, pair by pair, whether the
+    sources relate as one of `sources`. Its statements are pooled by horizon (and part/whole role)
+    instead of by class: across voices, a group of a large archive has hundreds of classes but
+    only as many times as it has publication days."""
+    members = [index.statements[i] for i in index.by_group.get(group, [])]
+    if len(members) < 2 or not index.span(group).allows(requires):
+        return []
+    keys = [index.classes[s.klass] for s in members]
+    if relation_for(True) is None and len({(k.horizon.kind, k.horizon.start, k.horizon.end) for k in keys}) < 2:
+        return []  # only figures of different times relate, and all describe one
+    if not sources & ONE_VOICE and len({k.source_key for k in keys} - {None}) < 2:
+        return []  # only figures of different voices relate, and at most one voice is named
+    return _search(index, members, _ByTime(index, relation_for, sources, members), False, False,
+                   index.focus if focused else None)
+
+
+def _voices_meet(index: StatementIndex, members: list[Statement]) -> bool:
+    """Whether one voice (a source, the sources related to it, or an unstated one) speaks in two
+    of these articles: a check confined to one voice and to figures of two articles needs that."""
+    articles: dict[str | None, set[str]] = {}
+    for statement in members:
+        articles.setdefault(index.classes[statement.klass].source_key, set()).add(statement.figure.document)
+    if None in articles or any(len(found) > 1 for found in articles.values()):
+        return True  # an unstated source meets every other, in some other article (there are two)
+    return any(other in articles for source in articles for other in index.related_sources.get(source or "", ()))
+
+
+class _ByClass:
+    """Pools of one class each; the relation comes from the check, once per pair of classes."""
+
+    def __init__(self, index: StatementIndex, relation_for: LinkTest, sources: frozenset[SourceRelation],
+                 members: list[Statement]) -> None:
+        self.index = index
+        self.relation_for = relation_for
+        self.by_class: dict[int, list[Statement]] = {}
+        for statement in members:
+            self.by_class.setdefault(statement.klass, []).append(statement)
+        self.first = {k: v[0].figure for k, v in self.by_class.items()}
+        self.relations: dict[tuple[int, int], Relation | None] = {}
+        # Only a check confined to one voice can skip classes by source; 'different' means everyone else.
+        self.by_voice = sources <= ONE_VOICE
+        self.voices: dict[int, list[int] | None] = {}
+        self.by_source: dict[str | None, list[int]] | None = None  # built when first asked
+
+    def pools(self) -> dict[int, list[Statement]]:
+        return self.by_class
+
+    def pool_of(self, statement: Statement) -> int:
+        return statement.klass
+
+    def stats(self, pool: int, statements: list[Statement]) -> ClassStats:
+        return self.index.stats[pool]
+
+    def relation(self, u: Statement, pool: int) -> Relation | None:
+        key = (u.klass, pool)
+        if key not in self.relations:  # a part is never compared with a whole ('2,100 of their jobs' vs '11,000 cuts')
+            a, b = key
+            same_role = self.index.classes[a].role == self.index.classes[b].role
+            self.relations[key] = self.relation_for(self.index.link(a, b), self.first[a], self.first[b]) \
+                if same_role else None
+        return self.relations[key]
+
+    def candidates(self, u: Statement) -> list[int] | None:
+        """Classes u's class may relate to, by voice: its own source, the sources related to it, and
+        unstated ones. None (visit every class) for an unstated source, or a check across voices."""
+        if not self.by_voice:
+            return None
+        klass = u.klass
+        if klass not in self.voices:
+            source = self.index.classes[klass].source_key
+            if source is None:
+                self.voices[klass] = None
+            else:
+                if self.by_source is None:
+                    self.by_source = {}
+                    for other in self.by_class:
+                        self.by_source.setdefault(self.index.classes[other].source_key, []).append(other)
+                voices = [source, None, *sorted(self.index.related_sources.get(source, ()))]
+                self.voices[klass] = [k for voice in voices for k in self.by_source.get(voice, ())] or [klass]
+        return self.voices[klass]
+
+    def accept(self, u: Statement) -> Callable[[Statement], bool] | None:
+        return None
+
+
+class _ByTime:
+    """Pools of one horizon and role each; sources are tested statement by statement."""
+
+    def __init__(self, index: StatementIndex, relation_for: TimeTest, sources: frozenset[SourceRelation],
+                 members: list[Statement]) -> None:
+        self.index = index
+        self.relation_for = relation_for
+        self.sources = sources
+        self.slots: dict[tuple[object, ...], int] = {}
+        self.by_slot: dict[int, list[Statement]] = {}
+        self.slot_of: dict[int, int] = {}  # class -> slot
+        for statement in members:
+            key = index.classes[statement.klass]
+            # comparable_horizons reads kind and dates only, never the horizon's wording
+            slot = self.slots.setdefault((key.horizon.kind, key.horizon.start, key.horizon.end, key.role),
+                                         len(self.slots))
+            self.slot_of[statement.klass] = slot
+            self.by_slot.setdefault(slot, []).append(statement)
+        self.relations: dict[tuple[int, int], Relation | None] = {}
+        self.voice_cache: dict[tuple[str | None, str | None], bool] = {}
+
+    def pools(self) -> dict[int, list[Statement]]:
+        return self.by_slot
+
+    def pool_of(self, statement: Statement) -> int:
+        return self.slot_of[statement.klass]
+
+    def stats(self, pool: int, statements: list[Statement]) -> ClassStats:
+        stats = ClassStats()
+        for statement in statements:
+            stats.add(statement)
+        return stats
+
+    def relation(self, u: Statement, pool: int) -> Relation | None:
+        key = (self.slot_of[u.klass], pool)
+        if key not in self.relations:
+            other = self.by_slot[pool][0].klass
+            same_role = self.index.classes[u.klass].role == self.index.classes[other].role
+            self.relations[key] = self.relation_for(self.index.link(u.klass, other).horizons_comparable) \
+                if same_role else None
+        return self.relations[key]
+
+    def candidates(self, u: Statement) -> list[int] | None:
+        return None
+
+    def accept(self, u: Statement) -> Callable[[Statement], bool] | None:
+        if self.sources >= ALL_SOURCES:
+            return None
+        voice = self.index.classes[u.klass].source_key
+        classes, cache, relation_of = self.index.classes, self.voice_cache, self.index.source_relation
+        assert relation_of is not None, "a check across voices needs the index's source_relation"
+
+        def accept(v: Statement) -> bool:
+            key = (voice, classes[v.klass].source_key)
+            if key not in cache:
+                cache[key] = relation_of(*key) in self.sources
+            return cache[key]
+
+        return accept
+
+
+def _search(index: StatementIndex, members: list[Statement], pooling: _ByClass | _ByTime,
+            skip_reprinted: bool, apart: bool, focus: set[int] | None) -> list[list[Statement]]:
+    """Connected sets by depth-first search: each statement leaves its pool once, when found."""
     if len(members) < 2:
         return []
-    excluded = index.excluded | (skip or set())
-    partners: dict[int, set[int]] = {}
-    for pair in excluded:
-        a, b = tuple(pair)
-        partners.setdefault(a, set()).add(b)
-        partners.setdefault(b, set()).add(a)
-    by_class: dict[int, list[Statement]] = {}
-    for statement in members:
-        by_class.setdefault(statement.klass, []).append(statement)
-    first = {k: v[0].figure for k, v in by_class.items()}
-    relations: dict[tuple[int, int], Relation | None] = {}
-
-    def relation(a: int, b: int) -> Relation | None:
-        if (a, b) not in relations:  # a part is never compared with a whole ('2,100 of their jobs' vs '11,000 cuts')
-            same_role = index.classes[a].role == index.classes[b].role
-            relations[(a, b)] = relation_for(index.link(a, b), first[a], first[b]) if same_role else None
-        return relations[(a, b)]
-
-    pools = {k: _Pool(v) for k, v in by_class.items()}
+    grouped = pooling.pools()
+    pools = {k: _Pool(v, pooling.stats(k, v)) for k, v in grouped.items()}
+    active = list(pools)  # pools with statements left, compacted as they empty
+    starts = members if focus is None else [s for s in members if s.index in focus]
     seen: set[int] = set()
     out: list[list[Statement]] = []
-    for start in members:
+    for start in starts:
         if start.index in seen:
             continue
         seen.add(start.index)
-        pools[start.klass].remove(start)  # every pool holds its statements until they are found
+        pools[pooling.pool_of(start)].remove(start)
         component, stack = [start], [start]
         while stack:
             u = stack.pop()
-            for klass, pool in list(pools.items()):
+            blocked = index.blocker(u, skip_reprinted)
+            document = u.figure.document if apart else None
+            accept = pooling.accept(u)
+            emptied = 0
+            for key in pooling.candidates(u) or active:
+                pool = pools[key]
                 if not pool.items:
-                    del pools[klass]
+                    emptied += 1
                     continue
-                rel = relation(u.klass, klass)
+                rel = pooling.relation(u, key)
                 if rel is None:
                     continue
-                found = pool.take(u, rel, index.stats[klass], partners.get(u.index, set()),
-                                  u.figure.document if apart else None)
+                found = pool.take(u, rel, blocked, document, accept)
                 for v in found:
                     seen.add(v.index)
                 component.extend(found)
                 stack.extend(found)
+            if emptied * 4 > len(active):
+                active = [k for k in active if pools[k].items]
         if len(component) > 1:
             out.append(sorted(component, key=lambda s: s.index))
+    if focus is not None:
+        out.sort(key=lambda component: component[0].index)  # the order a full run finds them in
     return out
 
 
 class _Pool:
     """Unvisited statements of one class, kept sorted by the key of the relation last asked."""
 
-    def __init__(self, statements: list[Statement]) -> None:
+    __slots__ = ("order", "items", "keys", "per_document", "stats")
+
+    def __init__(self, statements: list[Statement], stats: ClassStats) -> None:
+        self.stats = stats
         self.order: Order = "center"
         self.items = sorted(statements, key=lambda s: _key(s, "center"))
         self.keys = [_key(s, "center") for s in self.items]
@@ -214,33 +476,74 @@ class _Pool:
             self.items.sort(key=lambda s: _key(s, order))
             self.keys = [_key(s, order) for s in self.items]
 
-    def take(self, u: Statement, rel: Relation, stats: ClassStats, excluded: set[int],
-             other_than: str | None) -> list[Statement]:
-        """Remove and return the statements related to `u` (from articles other than `other_than`, if given)."""
+    def _take_one(self, u: Statement, rel: Relation, blocked: Callable[[Statement], bool] | None,
+                  other_than: str | None, accept: Callable[[Statement], bool] | None) -> list[Statement]:
+        """take() for a pool of one statement (most classes of a group hold one): the same windows
+        decide, without bisecting or rebuilding lists."""
+        v, key, stats = self.items[0], self.keys[0], self.stats
+        if v.figure.document == other_than or (blocked is not None and blocked(v)) \
+                or (accept is not None and not accept(v)):
+            return []
+        window = rel.window(u, stats) if stats.finite else None
+        if window is not None and (key < window[0] or window[1] < key):
+            pass  # outside the window: certainly related
+        else:
+            inner = rel.inner(u, stats) if stats.finite else None
+            if (inner is not None and inner[0] <= key <= inner[1]) or not rel.holds(u, v):
+                return []
+        self.items, self.keys = [], []
+        self.per_document[v.figure.document] -= 1
+        return [v]
+
+    def take(self, u: Statement, rel: Relation, blocked: Callable[[Statement], bool] | None, other_than: str | None,
+             accept: Callable[[Statement], bool] | None) -> list[Statement]:
+        """Remove and return the statements related to `u`: from articles other than `other_than`, if
+        given, never one `blocked` says is ruled out, and only those `accept` takes, if given."""
         if other_than is not None and self.per_document.get(other_than, 0) == len(self.items):
             return []  # only u's own article is left here
         self._sort(rel.order)
-        items, keys = self.items, self.keys
-        window = rel.window(u, stats) if stats.finite and not excluded else None  # excluded partners: test all
-        lo, hi = (0, len(items)) if window is None else (bisect_left(keys, window[0]), bisect_right(keys, window[1]))
+        if len(self.items) == 1:
+            return self._take_one(u, rel, blocked, other_than, accept)
+        items, keys, stats = self.items, self.keys, self.stats
+        n = len(items)
+        window = rel.window(u, stats) if stats.finite else None
+        lo, hi = (0, n) if window is None else (bisect_left(keys, window[0]), bisect_right(keys, window[1]))
+        inner = rel.inner(u, stats) if stats.finite and lo < hi else None
+        skip_lo = skip_hi = lo  # [skip_lo, skip_hi): certainly unrelated, never tested
+        if inner is not None:
+            skip_lo = min(max(lo, bisect_left(keys, inner[0])), hi)
+            skip_hi = max(skip_lo, min(hi, bisect_right(keys, inner[1])))
         found: list[Statement] = []
-        kept: list[Statement] = []
-        kept_keys: list[float] = []
-        for at in (range(lo), range(hi, len(items))) if other_than is not None else ():
-            for i in at:  # certainly related by figure, but one article with u: kept for others
-                (kept if items[i].figure.document == other_than else found).append(items[i])
-        if other_than is None:
-            found = [*items[:lo], *items[hi:]]
-        for v in items[lo:hi]:
-            if v.figure.document != other_than and v.index not in excluded and rel.holds(u, v):
-                found.append(v)
-            else:
-                kept.append(v)
+        kept: list[int] = []  # positions that stay, outside [skip_lo, skip_hi)
+        plain = other_than is None and blocked is None and accept is None
+        for a, b in ((0, lo), (hi, n)):  # certainly related by figure
+            if plain:
+                found.extend(items[a:b])
+                continue
+            for i in range(a, b):
+                v = items[i]
+                if (v.figure.document == other_than or (blocked is not None and blocked(v))
+                        or (accept is not None and not accept(v))):
+                    kept.append(i)
+                else:
+                    found.append(v)
+        for a, b in ((lo, skip_lo), (skip_hi, hi)):
+            for i in range(a, b):
+                v = items[i]
+                if (v.figure.document != other_than and (blocked is None or not blocked(v))
+                        and (accept is None or accept(v)) and rel.holds(u, v)):
+                    found.append(v)
+                else:
+                    kept.append(i)
+        if not found:
+            return found
         for v in found:
             self.per_document[v.figure.document] -= 1
-        if found:
-            kept.sort(key=lambda s: _key(s, rel.order))
-            self.items, self.keys = kept, [_key(s, rel.order) for s in kept]
+        kept.sort()
+        before = [i for i in kept if i < skip_lo]
+        after = [i for i in kept if i >= skip_hi]
+        self.items = [items[i] for i in before] + items[skip_lo:skip_hi] + [items[i] for i in after]
+        self.keys = [keys[i] for i in before] + keys[skip_lo:skip_hi] + [keys[i] for i in after]
         return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from checker.checks.base import Story
 from checker.checks.compare import number, unique
@@ -17,7 +18,11 @@ from checker.models import Claim
 
 def claims_of(story: Story, ids: Iterable[str]) -> list[Claim]:
     """Claims in reading order: by document, then by position."""
-    return sorted((story.claim(i) for i in ids), key=lambda c: (c.document, c.start))
+    return sorted((story.claim(i) for i in ids), key=_reading_order)
+
+
+def _reading_order(claim: Claim) -> tuple[str, int]:
+    return claim.document, claim.start
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -32,6 +37,7 @@ def listing(items: Sequence[str]) -> str:
 
 # --- one claim ----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def _day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -60,7 +66,9 @@ def time_words(claim: Claim, dated: bool = False) -> str:
 
 def source_name(story: Story, claim: Claim) -> str:
     """The rules' name for a known source, else the attribution as written."""
-    known = {s.source for s in story.rules.sources}
+    known = story.__dict__.get("_known_sources")
+    if known is None:  # asked once per figure line: build the set once per story
+        known = story.__dict__["_known_sources"] = {s.source for s in story.rules.sources}
     if claim.source_key in known:
         return str(claim.source_key)
     return " ".join(claim.attribution.split()) if claim.attribution else "no stated source"
@@ -72,9 +80,17 @@ def figure_words(story: Story, claim: Claim, with_subject: bool = True) -> str:
     if claim.qualifier and claim.qualifier.lower() not in words.lower():
         words = f"{claim.qualifier} {words}"
     thing = claim.subject or claim.unit
-    if not with_subject or not thing or thing.lower() in words.lower() or story.lexicon.names_nothing(thing):
+    if not with_subject or not thing or thing.lower() in words.lower() or _names_nothing(story, thing):
         return words
     return f"{words} of {thing}" if claim.kind == "percent" else f"{words} {thing}"
+
+
+def _names_nothing(story: Story, thing: str) -> bool:
+    """The lexicon's answer, once per wording and story (a story repeats its subjects)."""
+    known = story.__dict__.setdefault("_names_nothing", {})
+    if thing not in known:
+        known[thing] = story.lexicon.names_nothing(thing)
+    return bool(known[thing])
 
 
 def where(story: Story, claim: Claim) -> str:
@@ -104,11 +120,16 @@ def voices(story: Story, ids: Iterable[str], with_subject: bool = True) -> list[
     claims = claims_of(story, ids)
     dated = _dated(claims)
     by_source: dict[str, dict[str, list[str]]] = {}
+    words = story.__dict__.setdefault("_voice_words", {})  # a claim sits in several findings: word it once
     for claim in claims:
-        figure = f"{figure_words(story, claim, with_subject)} {time_words(claim, dated)}"
-        outlets = by_source.setdefault(source_name(story, claim), {}).setdefault(figure, [])
-        if where(story, claim) not in outlets:
-            outlets.append(where(story, claim))
+        key = (claim.id, with_subject, dated)
+        if key not in words:
+            words[key] = (source_name(story, claim), f"{figure_words(story, claim, with_subject)} "
+                          f"{time_words(claim, dated)}", where(story, claim))
+        source, figure, outlet = words[key]
+        outlets = by_source.setdefault(source, {}).setdefault(figure, [])
+        if outlet not in outlets:
+            outlets.append(outlet)
     return [(source, [f"{figure} ({', '.join(outlets)})" for figure, outlets in figures.items()])
             for source, figures in by_source.items()]
 
@@ -164,8 +185,9 @@ def wire_note(story: Story, ids: Sequence[str]) -> str:
     """Say when some of these claims are one text reprinted, so they count once."""
     notes = []
     seen: set[str] = set()
+    held = set(ids)  # a CC103 finding may hold a whole group: never search the list per claim
     for claim_id in ids:
-        copies = [c for c in story.copies_of(claim_id) if c in ids]
+        copies = [c for c in story.copies_of(claim_id) if c in held]
         if claim_id in seen or not copies:
             continue
         cluster = [claim_id, *copies]

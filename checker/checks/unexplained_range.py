@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from checker.checks.base import Check, Issue, NoOptions, Story
 from checker.checks.compare import differing_overlapping
-from checker.checks.links import Link, Relation, claim_ids, related_sets
+from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids, related_sets
 from checker.checks.narrate import (claims_of, evidence, independent_outlets, plural, spread, upper_first, voice_phrase,
                                     wire_note)
 from checker.models import Claim, Severity
@@ -87,9 +87,10 @@ class UnexplainedRange(Check):
             # disjoint figures are a contradiction, reported by CC101; reprints count once, never twice
             return differing_overlapping(story.rules, relative if both_unstated else None)
 
-        for group in story.groups:
+        for group in story.focus_groups():
             for statements in related_sets(story.links, group.id, relation, documents="different",
-                                           skip=story.links.reprinted):
+                                           skip_reprinted=True, sources=ONE_VOICE, focused=True,
+                                           requires="differ"):
                 yield self._issue(story, group.id, claim_ids(statements))
 
     def _issue(self, story: Story, group_id: str, ids: list[str]) -> Issue:
