@@ -103,8 +103,9 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     after = claim.sentence[at:at + 1000] if claim.sentence else ""  # readers take the first clause only
     if claim.kind == "percent":
         return _percent_profile(claim, lexicon, after)
-    if claim.kind == "measure" or claim.dimension:
-        # a physical unit names no subject: '1,300 square kilometres' alone groups with nothing
+    if claim.kind in ("measure", "money") or claim.dimension:
+        # a physical unit or a currency names no subject: '1,300 square kilometres' or '€4 million'
+        # alone groups with nothing ('budgeted €310 million' and 'received €4 million' are two sums)
         return lexicon.profile(claim.subject, None, after)
     if _is_back_reference(claim):
         return None

@@ -81,6 +81,8 @@ _WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|part of)\s+(?:its|the|their|ou
                            re.IGNORECASE)
 # '2,100 of their jobs', '12,000 of its soldiers': the possessive says the figure is a share of someone's whole
 _PART_AFTER = re.compile(r"^\s*of\s+(?:its|their|our|his|her)\b", re.IGNORECASE)
+# 'Of the 41 deaths, 17 ...', 'Of the 4,432,000 ballots cast, some 72,000': whole, its noun, a comma, the part
+_WHOLE_FIRST = re.compile(r"^\s*[\w\s'’-]{0,40},\s*(?:[a-z]+\s+){0,3}$")
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|\u2013|and)\s*$", re.IGNORECASE)
 
 Role = str  # "part" or "whole"
@@ -98,11 +100,14 @@ def part_roles(sentences: Iterable[Sequence[Claim]]) -> dict[str, Role]:
             at = claim.end - claim.sentence_start
             if _PART_AFTER.match(claim.sentence[at:at + 100]):
                 roles[claim.id] = "part"
-        for part, whole in zip(sentence, sentence[1:]):
-            gap = part.sentence[part.end - part.sentence_start:whole.start - whole.sentence_start]
+        for first, second in zip(sentence, sentence[1:]):
+            gap = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
             if len(gap) <= 80 and _WHOLE_BEFORE.search(gap):
-                roles.setdefault(part.id, "part")
-                roles[whole.id] = "whole"
+                roles.setdefault(first.id, "part")
+                roles[second.id] = "whole"
+            elif _WHOLE_FIRST.match(gap) and _WHOLE_BEFORE.search(first.sentence[:first.start - first.sentence_start]):
+                roles[first.id] = "whole"  # 'Of the 41 deaths, 17 occurred at home'
+                roles.setdefault(second.id, "part")
     return roles
 
 

@@ -233,7 +233,24 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
         return _within(a.end, b.end, max(rules.tolerances.horizon_window_days, 31))
     if {a.kind, b.kind} & {"eventual", "unknown"}:
         return True
+    if _is_point(a) != _is_point(b) and max(_days(a), _days(b)) > POINT_VS_PERIOD_DAYS:
+        # '164 patients on Tuesday' and '540 admitted since late June': a count at a moment and a total
+        # over weeks are different quantities, even when the moment falls inside the weeks
+        return False
     return _overlap(_span(a), _span(b), rules.tolerances.horizon_window_days)
+
+
+POINT_VS_PERIOD_DAYS = 7
+
+
+def _is_point(h: Horizon) -> bool:
+    start, end = _span(h)
+    return start is not None and start == end
+
+
+def _days(h: Horizon) -> int:
+    start, end = _span(h)
+    return (end - start).days + 1 if start is not None and end is not None else 0
 
 
 def _comparable_kinds(rules: RuleSet) -> set[frozenset[str]]:
