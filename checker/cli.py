@@ -51,6 +51,10 @@ def parallel_options(jobs: int, engine: str, scheduler: str | None, quiet: bool)
     return ParallelOptions(jobs=jobs, engine=engine, scheduler=scheduler, progress=progress_wanted(quiet))
 
 
+# Default reach of a draft into a claim store, in days either side of its publication date.
+STORE_WINDOW_DAYS = 60
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimcheck")
 def cli() -> None:
@@ -70,8 +74,9 @@ def cli() -> None:
 @click.option("--against", "against", multiple=True, type=click.Path(path_type=Path),
               help="source articles or folders; PATHS are then drafts and only findings about them are reported")
 @click.option("--waivers", type=click.Path(path_type=Path, dir_okay=False), help="YAML file of accepted findings")
-@click.option("--window-days", type=click.IntRange(min=0), default=None,
-              help="with --against STORE.db: only archive articles published this many days around the drafts")
+@click.option("--window-days", type=click.IntRange(min=0), default=STORE_WINDOW_DAYS, show_default=True,
+              help="with --against STORE.db: only archive articles published this many days around the drafts "
+                   "(a whole archive is rarely about the same time, and fetching it all costs gigabytes)")
 @jobs_option
 @engine_option
 @scheduler_option
