@@ -101,7 +101,9 @@ def _part_of_named_whole(figure: Figure, context: Context, figures: list[Figure]
     if at == 0:
         return False
     whole, text = figures[at - 1], sentence.text
-    return _OF_WHOLE.match(text[:max(0, whole.start - sentence.start)]) is not None \
+    if whole.start < sentence.start:  # an overlong sentence cut around the figure: the whole is outside
+        return False
+    return _OF_WHOLE.match(text[:whole.start - sentence.start]) is not None \
         and _WHOLE_NOUN_GAP.match(text[whole.end - sentence.start:_lead(figure) - sentence.start]) is not None
 
 
