@@ -31,7 +31,7 @@ from checker.checks.conversion import restatements
 from checker.checks.links import ClassKey, Link, StatementIndex
 from checker.checks.reprints import Reprints
 from checker.lexicon import Lexicon, SubjectProfile, first_clause, plain_words, singular
-from checker.models import Claim, Document, Finding
+from checker.models import Claim, Document, Finding, Horizon
 from checker.ruleset import RuleSet
 from checker.statements import UnionFind, add_statements, is_vague, part_roles, range_end_pairs, related_sources
 
@@ -301,17 +301,25 @@ def build_groups(claims: Sequence[Claim], rows: list[Row], labels: list[str]) ->
     return groups
 
 
-def _linker(lexicon: Lexicon, rules: RuleSet) -> Callable[[ClassKey, ClassKey], Link]:
-    """How two classes meet. Classes are per group, so many pairs share their horizons: whether
-    two horizons describe one time is decided once per pair of (kind, start, end)."""
-    times: dict[tuple[object, ...], bool] = {}
+def _times(rules: RuleSet) -> Callable[[Horizon, Horizon], bool]:
+    """comparable_horizons, decided once per pair of (kind, start, end): classes are per group, so
+    many pairs of classes share their horizons."""
+    known: dict[tuple[object, ...], bool] = {}
 
-    def link(x: ClassKey, y: ClassKey) -> Link:
-        a, b = x.horizon, y.horizon
+    def comparable(a: Horizon, b: Horizon) -> bool:
         key = (a.kind, a.start, a.end, b.kind, b.start, b.end)
-        if key not in times:
-            times[key] = comparable_horizons(a, b, rules)
-        return Link(sources=lexicon.source_relation(x.source_key, y.source_key), horizons_comparable=times[key])
+        if key not in known:
+            known[key] = comparable_horizons(a, b, rules)
+        return known[key]
+
+    return comparable
+
+
+def _linker(lexicon: Lexicon, times: Callable[[Horizon, Horizon], bool]) -> Callable[[ClassKey, ClassKey], Link]:
+    """How two classes meet: their sources, and whether their horizons describe one time."""
+    def link(x: ClassKey, y: ClassKey) -> Link:
+        return Link(sources=lexicon.source_relation(x.source_key, y.source_key),
+                    horizons_comparable=times(x.horizon, y.horizon))
 
     return link
 
@@ -325,8 +333,9 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
         lexicon, memo = shared_lexicon(rules, len(claims))
     by_id = {c.id: c for c in claims}
     rows = claim_rows(claims, lexicon, memo)
-    index = StatementIndex(linker=_linker(lexicon, rules), related_sources=related_sources(rules),
-                           source_relation=lexicon.source_relation)
+    times = _times(rules)
+    index = StatementIndex(linker=_linker(lexicon, times), related_sources=related_sources(rules),
+                           source_relation=lexicon.source_relation, comparable=times)
     focused = None if focus is None else frozenset(focus)
     copies = UnionFind()
     groups = build_groups(claims, rows, assign_groups(rows)) if rows else []

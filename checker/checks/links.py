@@ -169,9 +169,11 @@ class StatementIndex:
     # source -> the sources it speaks for or that speak for it (Link.sources == "related")
     related_sources: dict[str, frozenset[str]] = field(default_factory=dict)
     source_relation: Callable[[str | None, str | None], SourceRelation] | None = None  # the linker's, per source pair
+    comparable: Callable[[Horizon, Horizon], bool] | None = None  # the linker's: do two horizons describe one time
     focus: set[int] | None = None  # draft mode: statements holding a draft claim
     _partners: dict[int, set[int]] | None = field(default=None, repr=False)
     _spans: dict[str, Span] = field(default_factory=dict, repr=False)
+    _times: dict[str, Times] = field(default_factory=dict, repr=False)
 
     def link(self, a: int, b: int) -> Link:
         """Computed once per pair of classes that meet, never for all pairs up front."""
@@ -181,6 +183,17 @@ class StatementIndex:
             assert self.linker is not None, "a StatementIndex with classes needs a linker"
             found = self.links[key] = self.linker(self.classes[key[0]], self.classes[key[1]])
         return found
+
+    def same_time(self, a: Horizon, b: Horizon) -> bool:
+        """Link.horizons_comparable of two classes with these horizons, without pairing classes."""
+        assert self.comparable is not None, "a StatementIndex compared by time needs `comparable`"
+        return self.comparable(a, b)
+
+    def times(self, group: str) -> Times:
+        """The group's statements by time, built once per group."""
+        if group not in self._times:
+            self._times[group] = Times(self, [self.statements[i] for i in self.by_group.get(group, [])])
+        return self._times[group]
 
     def span(self, group: str) -> Span:
         """The spread of a group's figures, computed once per group."""
@@ -270,7 +283,7 @@ def related_sets_by_time(index: StatementIndex, group: str, relation_for: TimeTe
         return []  # only figures of different times relate, and all describe one
     if not sources & ONE_VOICE and len({k.source_key for k in keys} - {None}) < 2:
         return []  # only figures of different voices relate, and at most one voice is named
-    return _search(index, members, _ByTime(index, relation_for, sources, members), False, False,
+    return _search(index, members, _ByTime(index.times(group), relation_for, sources), False, False,
                    index.focus if focused else None)
 
 
@@ -336,57 +349,95 @@ class _ByClass:
                     for other in self.by_class:
                         self.by_source.setdefault(self.index.classes[other].source_key, []).append(other)
                 voices = [source, None, *sorted(self.index.related_sources.get(source, ()))]
-                self.voices[klass] = [k for voice in voices for k in self.by_source.get(voice, ())] or [klass]
+                self.voices[klass] = [k for voice in voices for k in self.by_source.get(voice, ())]
         return self.voices[klass]
+
+    def compact(self, u: Statement, pools: dict[int, _Pool]) -> None:
+        """Drop emptied pools from u's candidates."""
+        self.voices[u.klass] = [k for k in self.voices[u.klass] or () if pools[k].items]
 
     def accept(self, u: Statement) -> Callable[[Statement], bool] | None:
         return None
 
 
-class _ByTime:
-    """Pools of one horizon and role each; sources are tested statement by statement."""
+class Times:
+    """A group's statements by time (horizon kind and dates: comparable_horizons reads nothing else)
+    and part/whole role, and which times describe one time: built once per group, shared by every
+    search of the group across voices."""
 
-    def __init__(self, index: StatementIndex, relation_for: TimeTest, sources: frozenset[SourceRelation],
-                 members: list[Statement]) -> None:
+    def __init__(self, index: StatementIndex, members: list[Statement]) -> None:
         self.index = index
-        self.relation_for = relation_for
-        self.sources = sources
-        self.slots: dict[tuple[object, ...], int] = {}
+        slots: dict[tuple[object, ...], int] = {}
         self.by_slot: dict[int, list[Statement]] = {}
         self.slot_of: dict[int, int] = {}  # class -> slot
+        self.time_of: list[ClassKey] = []  # slot -> a class of it (its horizon and role)
         for statement in members:
             key = index.classes[statement.klass]
-            # comparable_horizons reads kind and dates only, never the horizon's wording
-            slot = self.slots.setdefault((key.horizon.kind, key.horizon.start, key.horizon.end, key.role),
-                                         len(self.slots))
+            slot = slots.setdefault((key.horizon.kind, key.horizon.start, key.horizon.end, key.role), len(slots))
+            if slot == len(self.time_of):
+                self.time_of.append(key)
             self.slot_of[statement.klass] = slot
             self.by_slot.setdefault(slot, []).append(statement)
-        self.relations: dict[tuple[int, int], Relation | None] = {}
+        self.stats: dict[int, ClassStats] = {}
+        for slot, statements in self.by_slot.items():
+            stats = self.stats[slot] = ClassStats()
+            for statement in statements:
+                stats.add(statement)
+        self._meets: dict[int, tuple[list[int], list[int]]] = {}
+
+    def meets(self, slot: int) -> tuple[list[int], list[int]]:
+        """The slots of `slot`'s role describing the same time as it, and those describing another."""
+        if slot not in self._meets:
+            mine = self.time_of[slot]
+            same: list[int] = []
+            other: list[int] = []
+            for pool, theirs in enumerate(self.time_of):
+                if theirs.role == mine.role:
+                    (same if self.index.same_time(mine.horizon, theirs.horizon) else other).append(pool)
+            self._meets[slot] = (same, other)
+        return self._meets[slot]
+
+
+class _ByTime:
+    """Pools of one time each (see Times); sources are tested statement by statement."""
+
+    def __init__(self, times: Times, relation_for: TimeTest, sources: frozenset[SourceRelation]) -> None:
+        self.index = times.index
+        self.times = times
+        self.sources = sources
+        # the relation for each answer to "one time?"; None: never related
+        self.when = {comparable: relation_for(comparable) for comparable in (True, False)}
+        self.neighbours: dict[int, list[int]] = {}
         self.voice_cache: dict[tuple[str | None, str | None], bool] = {}
 
     def pools(self) -> dict[int, list[Statement]]:
-        return self.by_slot
+        return self.times.by_slot
 
     def pool_of(self, statement: Statement) -> int:
-        return self.slot_of[statement.klass]
+        return self.times.slot_of[statement.klass]
 
     def stats(self, pool: int, statements: list[Statement]) -> ClassStats:
-        stats = ClassStats()
-        for statement in statements:
-            stats.add(statement)
-        return stats
+        return self.times.stats[pool]
 
     def relation(self, u: Statement, pool: int) -> Relation | None:
-        key = (self.slot_of[u.klass], pool)
-        if key not in self.relations:
-            other = self.by_slot[pool][0].klass
-            same_role = self.index.classes[u.klass].role == self.index.classes[other].role
-            self.relations[key] = self.relation_for(self.index.link(u.klass, other).horizons_comparable) \
-                if same_role else None
-        return self.relations[key]
+        times = self.times
+        mine, theirs = times.time_of[times.slot_of[u.klass]], times.time_of[pool]
+        if mine.role != theirs.role:
+            return None
+        return self.when[self.index.same_time(mine.horizon, theirs.horizon)]
 
-    def candidates(self, u: Statement) -> list[int] | None:
-        return None
+    def candidates(self, u: Statement) -> list[int]:
+        """The pools whose time may relate to u's (its relation is not None), listed once per time."""
+        slot = self.times.slot_of[u.klass]
+        if slot not in self.neighbours:
+            same, other = self.times.meets(slot)
+            self.neighbours[slot] = (same if self.when[True] else []) + (other if self.when[False] else [])
+        return self.neighbours[slot]
+
+    def compact(self, u: Statement, pools: dict[int, _Pool]) -> None:
+        """Drop emptied pools from the candidates of u's time."""
+        slot = self.times.slot_of[u.klass]
+        self.neighbours[slot] = [pool for pool in self.neighbours[slot] if pools[pool].items]
 
     def accept(self, u: Statement) -> Callable[[Statement], bool] | None:
         if self.sources >= ALL_SOURCES:
@@ -427,7 +478,9 @@ def _search(index: StatementIndex, members: list[Statement], pooling: _ByClass |
             document = u.figure.document if apart else None
             accept = pooling.accept(u)
             emptied = 0
-            for key in pooling.candidates(u) or active:
+            keys = pooling.candidates(u)
+            own = keys is not None
+            for key in keys if own else active:
                 pool = pools[key]
                 if not pool.items:
                     emptied += 1
@@ -440,7 +493,9 @@ def _search(index: StatementIndex, members: list[Statement], pooling: _ByClass |
                     seen.add(v.index)
                 component.extend(found)
                 stack.extend(found)
-            if emptied * 4 > len(active):
+            if own and emptied * 4 > len(keys):
+                pooling.compact(u, pools)
+            elif not own and emptied * 4 > len(active):
                 active = [k for k in active if pools[k].items]
         if len(component) > 1:
             out.append(sorted(component, key=lambda s: s.index))

@@ -100,40 +100,53 @@ class Reprints:
 
     def _similar_texts(self, holders: dict[str, list[int]]) -> list[tuple[str, str]]:
         """Pairs of texts of one group at least `threshold` alike, each text with itself included
-        when it has a trigram. Two texts are compared only when they share one of their rarest
-        trigrams: with overlap t, sets that share none of their first |x| - ceil(t|x|) + 1 rarest
-        trigrams cannot reach t (prefix filtering), so the trigrams every sentence of a story
-        shares never make candidates."""
+        when it has a trigram, found without comparing every two texts (an all-pairs similarity
+        join with prefix and positional filtering). Trigrams are ranked rarest first, one order for
+        all texts, and texts are read from the smallest; a text is compared only with earlier texts
+
+        - that share one of its first |x| - ceil(t|x|) + 1 trigrams (with Jaccard t, sets sharing
+          none of their prefixes cannot reach t): the trigrams every sentence of a story shares
+          never make candidates;
+        - that are large enough (|y| >= t|x|);
+        - whose overlap can still reach t(|x| + |y|) / (1 + t): after the shared trigram at rank i
+          of x and j of y, at most min(|x| - i, |y| - j) more can be shared.
+
+        Each filter only drops pairs that cannot reach t, so the pairs are exactly those a
+        comparison of every two texts would find."""
+        t = self.threshold
         grams = {text: trigrams(text) for text in holders}
         frequency = Counter(chain.from_iterable(grams.values()))
-        # Prefix filtering needs one order of trigrams, rarest first, shared by every text; ties may fall
-        # any way (here: first seen), so the order is built once, not compared tuple by tuple per text.
+        # One order of trigrams, rarest first, shared by every text; ties may fall any way (first seen).
         ordered = sorted(frequency, key=frequency.__getitem__)
         rank = dict(zip(ordered, range(len(ordered))))
         once = bisect_left(ordered, 2, key=frequency.__getitem__)  # ranks below: trigrams of one text only
-        by_gram: dict[int, list[str]] = {}
-        for text, found in grams.items():
-            rarest = sorted(map(rank.__getitem__, found))
-            prefix = rarest[:len(rarest) - math.ceil(self.threshold * len(rarest) - 1e-9) + 1]
-            for gram in prefix[bisect_left(prefix, once):]:  # a trigram no other text has pairs nothing
-                by_gram.setdefault(gram, []).append(text)
-        similar = [(text, text) for text, found in grams.items() if found]
-        tested: set[tuple[str, str]] = set()
+        texts = sorted((text for text, found in grams.items() if found), key=lambda text: len(grams[text]))
+        similar = [(text, text) for text in texts]
+        index: dict[int, list[tuple[str, int, int]]] = {}  # trigram -> (text, its rank in the text, text size)
         known = self.similar
-        for shared in by_gram.values():
-            if len(shared) < 2:
-                continue
-            for i, first in enumerate(shared):
-                for second in shared[i + 1:]:
-                    pair = (first, second) if first < second else (second, first)
-                    if pair in tested or not _common(holders[first], holders[second]):
-                        continue  # compared already (texts share several rare trigrams), or never in one group
-                    tested.add(pair)
-                    alike = known.get(pair)
-                    if alike is None:
-                        alike = known[pair] = similarity(first, second) >= self.threshold
-                    if alike:
-                        similar.append(pair)
+        for x in texts:
+            rarest = sorted(map(rank.__getitem__, grams[x]))
+            n = len(rarest)
+            prefix = n - math.ceil(t * n - 1e-9) + 1
+            overlap: dict[str, int] = {}  # earlier text -> trigrams shared so far; -1 once it cannot reach t
+            for i in range(bisect_left(rarest, once, 0, prefix), prefix):  # a trigram of one text pairs nothing
+                gram = rarest[i]
+                for y, j, m in index.get(gram, ()):
+                    shared = overlap.get(y, 0)
+                    if shared < 0 or m < t * n - 1e-9:
+                        continue
+                    needed = math.ceil(t * (n + m) / (1 + t) - 1e-9)
+                    overlap[y] = shared + 1 if shared + 1 + min(n - i - 1, m - j - 1) >= needed else -1
+                index.setdefault(gram, []).append((x, i, n))
+            for y, shared in overlap.items():
+                if shared <= 0 or not _common(holders[x], holders[y]):
+                    continue  # cannot reach t, or the two texts never stand in one group
+                pair = (x, y) if x < y else (y, x)
+                alike = known.get(pair)
+                if alike is None:
+                    alike = known[pair] = similarity(x, y) >= t
+                if alike:
+                    similar.append(pair)
         return similar
 
 
