@@ -141,24 +141,29 @@ def extract(paths: tuple[Path, ...], output_format: str | None, output: Path | N
 @click.argument("archive", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--db", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="claim store to create or bring up to date")
+@click.option("--prune", is_flag=True,
+              help="remove from the store the articles whose file is gone from an ARCHIVE folder")
 @rules_option
 @keep_going_option
 @jobs_option
 @engine_option
 @scheduler_option
 @quiet_option
-def index(archive: tuple[Path, ...], db: Path, rules_dir: Path | None, keep_going: bool, jobs: int, engine: str,
-          scheduler: str | None, quiet: bool) -> int:
+def index(archive: tuple[Path, ...], db: Path, prune: bool, rules_dir: Path | None, keep_going: bool, jobs: int,
+          engine: str, scheduler: str | None, quiet: bool) -> int:
     """Extract ARCHIVE's articles once into a claim store for `check DRAFT --against DB`.
 
     Re-running extracts only new and changed files (and all of them after a rules change);
-    an interrupted run keeps what it finished, and the next run does the rest."""
+    an interrupted run keeps what it finished, and the next run does the rest. A deleted file's
+    articles stay in the store (a draft may still be checked against them) unless --prune is given;
+    a missing or empty ARCHIVE folder is reported and never pruned."""
     from checker.ruleset import load_rules
     from checker.store import index_paths, open_store
 
     rule_set = load_rules(rules_dir)
     with open_store(db, create=True) as store:
-        stats = index_paths(store, list(archive), rule_set, parallel_options(jobs, engine, scheduler, quiet))
+        stats = index_paths(store, list(archive), rule_set, parallel_options(jobs, engine, scheduler, quiet),
+                            prune=prune)
         documents, claims = store.counts()
     for error in stats.errors:
         click.echo(f"claimcheck: {error}", err=True)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from checker.checks.base import ClaimGroup, Story, Waiver
-from checker.checks.compare import by_sentence, comparable_horizons
+from checker.checks.compare import SameTime, by_sentence, comparable_horizons
 from checker.checks.conversion import restatements
 from checker.checks.links import ClassKey, Link, StatementIndex
 from checker.checks.reprints import Reprints
@@ -335,7 +335,8 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     rows = claim_rows(claims, lexicon, memo)
     times = _times(rules)
     index = StatementIndex(linker=_linker(lexicon, times), related_sources=related_sources(rules),
-                           source_relation=lexicon.source_relation, comparable=times)
+                           source_relation=lexicon.source_relation, comparable=times,
+                           same_times=lambda horizons: SameTime(horizons, rules))
     focused = None if focus is None else frozenset(focus)
     copies = UnionFind()
     groups = build_groups(claims, rows, assign_groups(rows)) if rows else []

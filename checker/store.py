@@ -6,8 +6,9 @@ does that with B-tree indexes, WAL mode and per-batch transactions, from the sta
 file. A column store (DuckDB) would win full-archive aggregate scans, which nothing here does.
 
 Crash safety: every batch of documents is one transaction that deletes a document's old claims and
-writes its new ones, so an interrupted `index` leaves each document either wholly old or wholly new,
-and re-running it finishes the rest; nothing is lost or counted twice.
+writes its new ones (or, when pruning, deletes a removed file's document and claims), so an interrupted
+`index` leaves each document either wholly old or wholly new, and re-running it finishes the rest;
+nothing is lost or counted twice. The file itself (schema, opening, transactions) is checker/store_db.py.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -25,67 +25,19 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from checker import __version__
-from checker.errors import ClaimcheckError, InputError
+from checker.errors import ClaimcheckError
 from checker.load import SourceMeta, expand, load_document
 from checker.models import Claim, Document
 from checker.parallel import ParallelOptions, extract_stream
 from checker.ruleset import RuleSet
+from checker.store_db import STORE_FORMAT, SQLITE_MAGIC, ClaimStore, is_store, open_store, transaction
 
-STORE_FORMAT = "1"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+__all__ = ["BATCH_DOCUMENTS", "STORE_FORMAT", "SQLITE_MAGIC", "ClaimStore", "IndexStats", "extraction_key",
+           "index_paths", "is_store", "iter_partitions", "open_store", "prune_missing", "related_claims",
+           "subject_family", "with_archive"]
+
 BATCH_DOCUMENTS = 64
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_no INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    path TEXT NOT NULL UNIQUE,
-    outlet TEXT, published TEXT, title TEXT, url TEXT,
-    body_start INTEGER NOT NULL,
-    content_hash TEXT NOT NULL,     -- sha256 of the file's bytes
-    listing_hash TEXT NOT NULL,     -- sha256 of its sources.yaml entry: metadata can change without the file
-    extraction_key TEXT NOT NULL,   -- claimcheck version + rules: either changing makes old claims stale
-    claim_count INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
-CREATE TABLE IF NOT EXISTS claims (
-    doc_no INTEGER NOT NULL REFERENCES documents(doc_no),
-    seq INTEGER NOT NULL,
-    subject_key TEXT, dimension TEXT, unit TEXT, source_key TEXT,
-    published TEXT,                 -- the document's, copied so a time window needs no join
-    horizon_kind TEXT, horizon_start TEXT, horizon_end TEXT,
-    body TEXT NOT NULL              -- the Claim as JSON, so what comes out is exactly what went in
-);
-CREATE UNIQUE INDEX IF NOT EXISTS claims_position ON claims(doc_no, seq);
-CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject_key, published);
-CREATE INDEX IF NOT EXISTS claims_source ON claims(source_key);
-CREATE INDEX IF NOT EXISTS claims_horizon ON claims(horizon_kind, horizon_start, horizon_end);
-"""
 _DOCUMENT_COLUMNS = "doc_no, id, path, outlet, published, title, url, body_start"
-
-
-class ClaimStore:
-    """An open store. Use as a context manager, or call close()."""
-
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
-        self.path = path
-        self.db = connection
-
-    def __enter__(self) -> ClaimStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self.db.close()
-
-    def counts(self) -> tuple[int, int]:
-        """(documents, claims) in the store."""
-        docs = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        claims = self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
-        return docs, claims
 
 
 class IndexStats(BaseModel):
@@ -93,58 +45,16 @@ class IndexStats(BaseModel):
     added: int = 0
     replaced: int = Field(0, description="files whose bytes, listing or the rules changed since the last index")
     unchanged: int = 0
+    removed: int = Field(0, description="documents whose file is gone from the archive folders (prune=True)")
     claims: int = Field(0, description="claims written in this run")
     errors: list[str] = Field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
+        removed = f"{self.removed} removed, " if self.removed else ""
         return (f"{self.files} files: {self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
-                f"{len(self.errors)} failed; {self.claims} claims written in {self.seconds:.1f}s")
+                f"{removed}{len(self.errors)} failed; {self.claims} claims written in {self.seconds:.1f}s")
 
-
-def is_store(path: Path) -> bool:
-    """True for a SQLite file, so `--against` can take a store or articles alike."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return False
-
-
-def open_store(path: Path, create: bool = False) -> ClaimStore:
-    path = Path(path)
-    if not create and not path.is_file():
-        raise InputError(f"{path}: no such claim store (make one with `claimcheck index ARCHIVE --db {path}`)")
-    if path.exists() and path.stat().st_size and not is_store(path):
-        raise InputError(f"{path}: not a claim store (not an SQLite file)")
-    try:
-        # Transactions are explicit, one per batch; a second writer waits for the first instead of failing.
-        db = sqlite3.connect(path, isolation_level=None, timeout=60)
-        db.execute("PRAGMA journal_mode=WAL")  # readers keep reading while an index writes
-        db.execute("PRAGMA synchronous=NORMAL")  # with WAL: a crash loses at most the open batch, never corrupts
-        if create:
-            db.executescript(_SCHEMA)
-        found = _format(db)
-        if found is None and create:
-            db.execute("INSERT INTO meta VALUES ('format', ?)", (STORE_FORMAT,))
-        elif found is None:
-            raise InputError(f"{path}: an SQLite file, but not a claim store")
-        elif found != STORE_FORMAT:
-            raise InputError(f"{path}: store format {found}, this claimcheck reads {STORE_FORMAT}; index afresh")
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"{path}: cannot open the claim store: {exc}") from None
-    return ClaimStore(path, db)
-
-
-def _format(db: sqlite3.Connection) -> str | None:
-    try:
-        found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-    except sqlite3.OperationalError:  # no meta table: some other program's database
-        return None
-    return found[0] if found else None
-
-
-# --- indexing ---------------------------------------------------------------------------------
 
 @dataclass(slots=True, frozen=True)
 class _Planned:
@@ -164,18 +74,22 @@ def extraction_key(rules: RuleSet) -> str:
     return hashlib.sha256(f"{__version__}\n{rules_json}".encode()).hexdigest()[:16]
 
 
-def index_paths(store: ClaimStore, paths: Sequence[Path], rules: RuleSet,
-                parallel: ParallelOptions | None = None, batch_size: int = BATCH_DOCUMENTS) -> IndexStats:
-    """Extract new and changed articles under `paths` into the store; unchanged files are skipped."""
+def index_paths(store: ClaimStore, paths: Sequence[Path], rules: RuleSet, parallel: ParallelOptions | None = None,
+                batch_size: int = BATCH_DOCUMENTS, prune: bool = False) -> IndexStats:
+    """Extract new and changed articles under `paths` into the store; unchanged files are skipped.
+    `prune`: first remove the documents of these folders whose file is gone (see prune_missing)."""
     started = time.perf_counter()
     stats = IndexStats()
-    targets = list(_expand_all(paths, stats))  # paths only: texts are read one at a time below
+    walked: list[Path] = []
+    targets = list(_expand_all(paths, stats, walked))  # paths only: texts are read one at a time below
     stats.files = len(targets)
+    if prune:  # before extracting: a new file may then take the id a deleted one held
+        stats.removed = prune_missing(store, walked, {str(path.resolve()) for path, _ in targets}, batch_size)
     in_flight: dict[str, _Planned] = {}
     documents = _changed_documents(store, targets, extraction_key(rules), stats, in_flight)
     extracted = extract_stream(documents, rules, parallel, total=len(targets), errors=stats.errors)
     while batch := list(islice(extracted, batch_size)):
-        with _transaction(store.db):
+        with transaction(store.db):
             for document, claims in batch:
                 _write(store.db, in_flight[document.id], document, claims)
         # Counted only once committed, so the stats of an interrupted run say what the store really holds.
@@ -189,7 +103,8 @@ def index_paths(store: ClaimStore, paths: Sequence[Path], rules: RuleSet,
     return stats
 
 
-def _expand_all(paths: Sequence[Path], stats: IndexStats) -> Iterator[tuple[Path, SourceMeta]]:
+def _expand_all(paths: Sequence[Path], stats: IndexStats, walked: list[Path]) -> Iterator[tuple[Path, SourceMeta]]:
+    """The article files under `paths`; `walked` collects the folders read to the end without error."""
     seen: set[str] = set()
     unlisted = SourceMeta()  # one shared instance: 100k files mostly have no sources.yaml entry
     for top in paths:
@@ -201,6 +116,31 @@ def _expand_all(paths: Sequence[Path], stats: IndexStats) -> Iterator[tuple[Path
                     yield path, sources.get(path.name, unlisted)
         except ClaimcheckError as exc:
             stats.errors.append(str(exc))
+        else:
+            if Path(top).is_dir():
+                walked.append(Path(top).resolve())
+
+
+def prune_missing(store: ClaimStore, folders: Sequence[Path], present: set[str],
+                  batch_size: int = BATCH_DOCUMENTS) -> int:
+    """Remove the documents indexed from `folders` (each folder's own articles, as `index` reads
+    them: subfolders are other archives) whose resolved path is not in `present`, the files found
+    there now; return how many. Only folders that were read without error may be given: a missing
+    or emptied folder (an unmounted disk) must not empty the store. Each batch of documents is one
+    transaction that deletes their claims and their rows together, so an interrupted prune leaves
+    every document wholly there or wholly gone, and the next run removes the rest."""
+    roots = {str(folder) for folder in folders}
+    gone = [doc_no for doc_no, path in store.db.execute("SELECT doc_no, path FROM documents ORDER BY doc_no")
+            if path not in present and str(Path(path).parent) in roots]
+    removed = 0
+    for first in range(0, len(gone), batch_size):
+        batch = gone[first:first + batch_size]
+        marks = ",".join("?" * len(batch))
+        with transaction(store.db):
+            store.db.execute(f"DELETE FROM claims WHERE doc_no IN ({marks})", batch)
+            store.db.execute(f"DELETE FROM documents WHERE doc_no IN ({marks})", batch)
+        removed += len(batch)  # counted once committed, like the other stats
+    return removed
 
 
 def _changed_documents(store: ClaimStore, targets: list[tuple[Path, SourceMeta]], key: str, stats: IndexStats,
@@ -245,17 +185,6 @@ def _free_id(path: Path, taken: Callable[[str], bool]) -> str:
         candidate = f"{path.parent.name}/{path.stem}" + (f"-{n}" if n > 1 else "")
         n += 1
     return candidate
-
-
-@contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 def _write(db: sqlite3.Connection, item: _Planned, document: Document, claims: list[Claim]) -> None:

@@ -92,9 +92,13 @@ class Story(BaseModel):
             cached = self.__dict__["_focus_groups"] = [g for g in self.groups if not focus.isdisjoint(g.claims)]
         return cached
 
-    def in_focus(self, claim_ids: list[str]) -> bool:
-        """Whether a finding holding these claims is reported (always, outside draft mode)."""
-        return self.focus is None or not self.focus.isdisjoint(claim_ids)
+    def focus_claims(self) -> list[Claim]:
+        """The claims of the articles a reported finding within one sentence can come from: every
+        claim, or in draft mode those of the drafts (a sentence belongs to one article)."""
+        if self.focus is None:
+            return list(self.claims.values())
+        documents = {self.claims[c].document for c in self.focus if c in self.claims}
+        return [c for c in self.claims.values() if c.document in documents]
 
     def claim(self, claim_id: str) -> Claim:
         return self.claims[claim_id]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import TypeVar
 
 from checker.checks.links import TEMPERATURE, ClassStats, Relation, Statement, Window
@@ -275,6 +277,63 @@ def _overlap(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None, 
     return True
 
 
+class SameTime:
+    """Which of many horizons may describe the same time as one of them, found by kind and date
+    instead of by asking comparable_horizons about every pair: `candidates(i)` is a superset of
+    the horizons it accepts (kinds that may meet; for two deadlines, ends within the window;
+    otherwise spans that overlap within the window), so only those need asking. It mirrors
+    comparable_horizons above: a rule there that lets more horizons meet must widen this too
+    (tests/test_search.py compares both on random horizons)."""
+
+    def __init__(self, horizons: Sequence[Horizon], rules: RuleSet) -> None:
+        self.horizons, self.rules = list(horizons), rules
+        self.window = rules.tolerances.horizon_window_days
+        self.by_kind: dict[str, list[int]] = {}
+        for i, h in enumerate(self.horizons):
+            self.by_kind.setdefault(h.kind, []).append(i)
+        self.spans = {kind: _DateIndex([_span(self.horizons[i]) for i in members], members)
+                      for kind, members in self.by_kind.items()}
+        deadlines = self.by_kind.get("deadline", [])
+        self.ends = _DateIndex([(self.horizons[i].end, self.horizons[i].end) for i in deadlines], deadlines)
+
+    def candidates(self, i: int) -> list[int]:
+        h = self.horizons[i]
+        allowed = per_rules(self.rules, "comparable", _comparable_kinds)
+        out: list[int] = []
+        for kind, members in self.by_kind.items():
+            if kind != h.kind and frozenset({kind, h.kind}) not in allowed:
+                continue
+            if kind == h.kind == "deadline":
+                days = max(self.window, 31)
+                out.extend(members if h.end is None else self.ends.near(h.end, h.end, days))
+            elif {kind, h.kind} & {"eventual", "unknown"}:
+                out.extend(members)
+            else:
+                start, end = _span(h)
+                out.extend(self.spans[kind].near(start, end, self.window))
+        return out
+
+
+class _DateIndex:
+    """Spans sorted by start, for the spans that may overlap a given one within some days; spans
+    open at either end (or upside down) are always returned."""
+
+    def __init__(self, spans: list[tuple[dt.date | None, dt.date | None]], ids: list[int]) -> None:
+        bounded = sorted((start.toordinal(), i) for (start, end), i in zip(spans, ids)
+                         if start is not None and end is not None and end >= start)
+        self.starts = [start for start, _ in bounded]
+        self.ids = [i for _, i in bounded]
+        self.open = [i for (start, end), i in zip(spans, ids) if start is None or end is None or end < start]
+        self.longest = max(((end - start).days for start, end in spans  # type: ignore[operator]
+                            if start is not None and end is not None and end >= start), default=0)
+
+    def near(self, start: dt.date | None, end: dt.date | None, days: int) -> list[int]:
+        """Spans (s, e) with s <= end + days and e >= start - days; e - s is at most `longest`."""
+        low = -math.inf if start is None else start.toordinal() - days - self.longest
+        high = math.inf if end is None else end.toordinal() + days
+        return self.open + self.ids[bisect_left(self.starts, low):bisect_right(self.starts, high)]
+
+
 def _within(x: object, y: object, days: int) -> bool:
     if x is None or y is None:
         return True
@@ -290,7 +349,10 @@ def by_sentence(claims: Iterable[Claim]) -> list[list[Claim]]:
     sentences: dict[tuple[str, int], list[Claim]] = {}
     for claim in claims:
         sentences.setdefault((claim.document, claim.sentence_start), []).append(claim)
-    return [sorted(group, key=lambda c: c.start) for group in sentences.values()]
+    return [group if len(group) == 1 else sorted(group, key=_START) for group in sentences.values()]
+
+
+_START = attrgetter("start")
 
 
 def connected(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:

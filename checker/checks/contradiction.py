@@ -27,7 +27,8 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import bounds, disjoining, number, scale, unique
-from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids, related_sets
+from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids
+from checker.checks.search import related_sets
 from checker.checks.narrate import claims_of, evidence, figure_words, spread, voice_phrase, wire_note
 from checker.models import Claim, Severity
 from checker.ruleset import RuleSet

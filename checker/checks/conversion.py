@@ -77,7 +77,7 @@ class ConversionMismatch(Check):
     ]
 
     def run(self, story: Story, options: ConversionOptions) -> Iterator[Issue]:
-        measures = (c for c in story.claims.values() if c.dimension and c.base_value is not None)
+        measures = (c for c in story.focus_claims() if c.dimension and c.base_value is not None)
         for claims in by_sentence(measures):
             for first, second in zip(claims, claims[1:]):
                 if not self._adjacent(first, second, options) or not differ(first, second, story.rules,

@@ -26,7 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import central, differing, unique
-from checker.checks.links import ALL_SOURCES, TimeTest, claim_ids, related_sets_by_time
+from checker.checks.links import ALL_SOURCES, TimeTest, claim_ids
+from checker.checks.search import related_sets_by_time
 from checker.lexicon import SourceRelation
 from checker.checks.narrate import claims_of, evidence, plural, source_name, spread, time_words, wire_note
 from checker.models import Claim, Severity

@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import differing
-from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids, related_sets
+from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids
+from checker.checks.search import related_sets
 from checker.checks.narrate import claims_of, evidence, figures, voice_phrase
 from checker.models import Claim, Severity
 

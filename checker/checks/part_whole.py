@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.base import Check, ClaimGroup, Issue, NoOptions, Story
-from checker.checks.compare import bounds, comparable_horizons
+from checker.checks.compare import bounds, by_sentence, comparable_horizons
 from checker.checks.narrate import evidence, upper_first
 from checker.models import Claim, Severity
 
@@ -50,7 +50,7 @@ class PartExceedsWhole(Check):
         # Only a part named with its whole ('12,000 troops, including 500 officers') is surely a part of
         # that whole: across sentences, '42 arrests' and 'three protesters taken to hospital' share the
         # head protesters without one counting the other. So pairs come from one sentence at a time.
-        for sentence in story.sentences():
+        for sentence in story.sentences() if story.focus is None else by_sentence(story.focus_claims()):
             counted = [(c, g) for c in sentence if (g := story.group_of(c.id)) is not None and g.family == "count"]
             for part, part_group in counted:
                 for whole, whole_group in counted:

@@ -64,39 +64,50 @@ class Reprints:
         reprinted partner and the pairs connect the set (what a union-find needs, and what makes a
         claim a statement of its own). Pairs never cross groups, but texts are compared once per
         story: each distinct sentence text is read once (a reprint usually repeats it word for
-        word, and a sentence with several figures sits in several groups)."""
-        found: list[tuple[dict[tuple[str, int], list[Claim]], dict[str, list[tuple[str, int]]]] | None] = []
+        word, and a sentence with several figures sits in several groups).
+
+        Within a group, the claims of one text and one part/whole role are a node. Two alike texts
+        (or a text and itself) pair every claim of one node with every claim of the other from
+        another article, so when the two nodes span two articles all their claims connect: nodes
+        are joined, never their claims pair by pair (a text printed by k outlets is k² pairs)."""
+        nodes: dict[tuple[int, str, str | None], list[Claim]] = {}  # (group, text, role) -> its claims
         holders: dict[str, list[int]] = {}  # text -> the groups it stands in
         for number, members in enumerate(groups):
             if len({claim.document for claim in members}) < 2:
-                found.append(None)  # a reprint spans two articles
-                continue
+                continue  # a reprint spans two articles
             sentences: dict[tuple[str, int], list[Claim]] = {}
             for claim in members:
                 if claim.sentence:
                     sentences.setdefault((claim.document, claim.sentence_start), []).append(claim)
-            by_text: dict[str, list[tuple[str, int]]] = {}
-            for key, claims in sentences.items():
-                by_text.setdefault(claims[0].sentence, []).append(key)
+            for claims in sentences.values():
+                text = claims[0].sentence  # the group reads a sentence in its first claim's wording
                 for claim in claims:
-                    self.text[claim.id] = claims[0].sentence
-            for text in by_text:
-                holders.setdefault(text, []).append(number)
-            found.append((sentences, by_text))
-        out: list[list[list[str]]] = [[] for _ in groups]
+                    self.text[claim.id] = text
+                    nodes.setdefault((number, text, self.roles.get(claim.id)), []).append(claim)
+                if holders.get(text, [None])[-1] != number:
+                    holders.setdefault(text, []).append(number)
+        by_text: dict[tuple[int, str], list[tuple[str | None, set[str]]]] = {}  # (group, text) -> (role, articles)
+        for (number, text, role), claims in nodes.items():
+            by_text.setdefault((number, text), []).append((role, {c.document for c in claims}))
+        parent: dict[tuple[int, str, str | None], tuple[int, str, str | None]] = {}
+
+        def root(node: tuple[int, str, str | None]) -> tuple[int, str, str | None]:
+            while parent.setdefault(node, node) != node:
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            return node
+
         for first, second in self._similar_texts(holders):
             for number in _common(holders[first], holders[second]):
-                sentences, by_text = found[number]  # type: ignore[misc]
-                keys = by_text[first] if first == second else by_text[first] + by_text[second]
-                by_role: dict[str | None, list[Claim]] = {}
-                for key in keys:
-                    for claim in sentences[key]:
-                        by_role.setdefault(self.roles.get(claim.id), []).append(claim)
-                # every pair of these claims from two articles is reprinted (first and second are each
-                # one text with themselves), so they connect as soon as they span two articles
-                out[number].extend([c.id for c in same] for same in by_role.values()
-                                   if len({c.document for c in same}) > 1)
-        return out
+                theirs = dict(by_text[(number, second)])
+                for role, articles in by_text[(number, first)]:
+                    other = theirs.get(role)
+                    if other is not None and len(articles | other) > 1:
+                        parent[root((number, first, role))] = root((number, second, role))
+        out: list[dict[tuple[int, str, str | None], list[str]]] = [{} for _ in groups]
+        for node in parent:
+            out[node[0]].setdefault(root(node), []).extend(c.id for c in nodes[node])
+        return [list(sets.values()) for sets in out]
 
     def _similar_texts(self, holders: dict[str, list[int]]) -> list[tuple[str, str]]:
         """Pairs of texts of one group at least `threshold` alike, each text with itself included
@@ -144,7 +155,9 @@ class Reprints:
                 pair = (x, y) if x < y else (y, x)
                 alike = known.get(pair)
                 if alike is None:
-                    alike = known[pair] = similarity(x, y) >= t
+                    alike = similarity(x, y) >= t
+                    if alike:  # kept for pair(); texts found apart are not kept (a big story has millions)
+                        known[pair] = True
                 if alike:
                     similar.append(pair)
         return similar

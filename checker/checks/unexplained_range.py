@@ -27,7 +27,8 @@ from collections.abc import Iterator
 
 from checker.checks.base import Check, Issue, NoOptions, Story
 from checker.checks.compare import differing_overlapping
-from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids, related_sets
+from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids
+from checker.checks.search import related_sets
 from checker.checks.narrate import (claims_of, evidence, independent_outlets, plural, spread, upper_first, voice_phrase,
                                     wire_note)
 from checker.models import Claim, Severity

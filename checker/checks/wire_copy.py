@@ -47,6 +47,8 @@ class WireCopy(Check):
 
     def run(self, story: Story, options: NoOptions) -> Iterator[Issue]:
         for cluster in story.wire_copies:
+            if story.focus is not None and story.focus.isdisjoint(cluster):
+                continue  # draft mode: a reprint among sources only is not reported
             claims = claims_of(story, cluster)
             outlets = unique(story.outlet(c) for c in claims)
             group = story.group_of(claims[0].id)
