@@ -40,6 +40,7 @@ def run(options: RunOptions, rules: RuleSet | None = None) -> Report:
     if not documents:
         raise InputError(errors[0] if errors else "no articles to check")
     claims = extract_all(documents, rules, options.parallel)
+    given = {d.id for d in documents}
     if stores:
         documents, claims = with_archive(documents, claims, stores, rules, options.window_days)
     report = Report(documents=documents, claims=claims, errors=errors)
@@ -54,4 +55,17 @@ def run(options: RunOptions, rules: RuleSet | None = None) -> Report:
         groups = [g for g in groups if draft_claims.intersection(g.claims)]
     if options.waivers:
         findings = apply_waivers(findings, load_waivers(options.waivers), claims, rules)
-    return report.model_copy(update={"groups": groups, "findings": findings})
+    report = report.model_copy(update={"groups": groups, "findings": findings})
+    return _without_unused_archive(report, given) if stores else report
+
+
+def _without_unused_archive(report: Report, given: set[str]) -> Report:
+    """Keep, of what a claim store supplied, only the claims a reported group or finding names and
+    their articles: the store query fetches by subject and date, and most of what it brings back
+    never meets the draft (thousands of claims on a large archive). Articles given on the command
+    line are kept whole."""
+    named = {c for item in [*report.groups, *report.findings] for c in item.claims}
+    claims = [c for c in report.claims if c.document in given or c.id in named]
+    used = given | {c.document for c in claims}
+    documents = [d for d in report.documents if d.id in used]
+    return report.model_copy(update={"documents": documents, "claims": claims})
