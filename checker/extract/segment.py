@@ -36,6 +36,7 @@ from functools import cached_property, lru_cache
 
 import pysbd
 
+from checker.extract.memo import by_text
 from checker.extract.types import Sentence
 from checker.models import Document
 
@@ -117,14 +118,14 @@ class _Line:
     def words(self) -> int:
         return len(self.word_list)
 
-    @cached_property
+    @property
     def prose(self) -> bool:
-        return _is_prose(self)
+        return _line_form(self.text)[1]
 
-    @cached_property
+    @property
     def furniture(self) -> str | None:
         """Why the line is furniture by its form alone (asked several times per line), or None."""
-        return _form_furniture(self)
+        return _line_form(self.text)[0]
 
     @cached_property
     def key(self) -> str:
@@ -170,6 +171,14 @@ def _classify(document: Document) -> list[_Line]:
     body_end = _mark_trailer(lines, body_start)
     _mark_middle(lines[body_start:body_end])
     return lines
+
+
+@by_text(maxsize=65536)
+def _line_form(text: str) -> tuple[str | None, bool]:
+    """(why the line is furniture by its form alone or None, whether it reads as prose): both depend
+    on the line's text only, and page furniture and reprinted paragraphs repeat across an archive."""
+    line = _Line(0, len(text), text)
+    return _form_furniture(line), _is_prose(line)
 
 
 def _is_prose(line: _Line) -> bool:
