@@ -7,6 +7,7 @@ Conversion uses pint, so 1,300 km² and 500 sq mi land on the same base value (m
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.extract.quantities import UnitEntry, quantulum_units
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "units.yaml"
+# pint's answers for every unit the lexicon knows, written by scripts/build_base_forms.py: importing
+# pint and building its registry costs about half a second, most of a one-draft `check`.
+# tests/test_base_forms.py fails when the table and pint disagree (a new unit, a new pint).
+BASE_FORMS_FILE = DATA_FILE.with_name("base_forms.json")
 MAX_UNIT_WORDS = 4
 # A unit token: letters and the marks units are written with (°, ², /, $, -, ').
 _TOKEN = re.compile(r"[^\s\d(),;:!?\"“”\[\]][^\s(),;:!?\"“”\[\]]*")
@@ -183,6 +188,11 @@ class UnitLexicon:
         """The unit a symbol names when it touches its number ("12C"), by this lexicon's preferences."""
         return self._attached.get(written)
 
+    def measure_units(self) -> list[str]:
+        """Every unit name the lexicon can find that is neither money nor a bare count, sorted."""
+        found = (*self._surfaces.values(), *self._symbols.values(), *self._attached.values(), *self.prefixes.values())
+        return sorted({info.name for info in found if info.entity not in ("currency", "dimensionless")})
+
     def surface(self, written: str) -> UnitInfo | None:
         """The unit a standalone word names ("hours", "gallon"), if any."""
         return self._surfaces.get(written.lower())
@@ -237,6 +247,23 @@ def _pint_expression(name: str) -> str:
 @lru_cache(maxsize=512)
 def base_form(name: str) -> BaseForm | None:
     """How to put an amount in `name` into pint base units, or None if pint does not know it."""
+    known = _known_base_forms()
+    if name in known:
+        return known[name]
+    return pint_base_form(name)
+
+
+@lru_cache(maxsize=1)
+def _known_base_forms() -> dict[str, BaseForm | None]:
+    try:
+        table = json.loads(BASE_FORMS_FILE.read_text(encoding="utf-8"))["forms"]
+    except (OSError, ValueError, KeyError):  # no table (a source checkout mid-edit): ask pint each time
+        return {}
+    return {name: None if form is None else BaseForm(*form) for name, form in table.items()}
+
+
+def pint_base_form(name: str) -> BaseForm | None:
+    """base_form as pint answers it (what the table holds)."""
     expression = _pint_expression(name)
     if not expression:
         return None
