@@ -36,6 +36,25 @@ PREVIOUS_SENTENCES_READ = CARRY_SENTENCES + 1
 # Openings that mark a sentence as going on with the report before it: "Another 14 are missing".
 CONTINUATION_OPENERS = ("another", "a further", "further", "also", "in addition", "of those", "of them", "most of")
 CARRIED_CONTENT = 8  # a report this long may go on in the next sentence; "they feared the effects" does not
+# "The agency" may stand for any public body named before it, not only one whose name says "agency"
+# ("the Kaldor Border Guard said ... The agency counted ..."): a generic noun resolves to an earlier
+# named speaker (capitalised) whose name holds one of these words.
+_PUBLIC_BODY = frozenset({
+    "agency", "service", "guard", "bureau", "office", "directorate", "administration", "authority",
+    "commission", "department", "ministry", "institute", "police", "command", "intelligence",
+    "inspectorate", "secretariat", "agencies",
+})
+_ASSOCIATION = frozenset({
+    "association", "federation", "union", "foundation", "group", "council", "society", "committee",
+    "coalition", "alliance", "network", "organisation", "organization", "charity", "campaign",
+})
+GENERIC_BODIES: dict[str, frozenset[str]] = {
+    "agency": _PUBLIC_BODY,
+    "body": _PUBLIC_BODY | _ASSOCIATION,
+    "organisation": _ASSOCIATION | _PUBLIC_BODY,
+    "organization": _ASSOCIATION | _PUBLIC_BODY,
+    "group": _ASSOCIATION,
+}
 # A clause opening with these hangs a detail on the figure's clause; its time is the detail's.
 DETAIL_OPENERS = frozenset({"with", "including", "as", "after", "while", "amid"})
 
@@ -103,19 +122,27 @@ def _is_anaphor(speaker: str) -> bool:
 
 
 def _resolve(anaphor: str, previous: list[Sentence], rules: RuleSet) -> str | None:
-    """"It"/"he" -> the nearest earlier speaker; "the agency" -> the nearest earlier speaker that is an agency."""
+    """"It"/"he" -> the nearest earlier speaker; "the agency" -> the nearest earlier speaker that is an agency
+    (by name, or a public body named otherwise: GENERIC_BODIES)."""
     head = anaphor.lower().split()[-1]
     for sentence in reversed(previous[-CARRY_SENTENCES:]):
         finder = constructions(sentence.text, rules)
         for speaker in reversed(finder.all_speakers()):
             if _is_anaphor(speaker):
                 continue
-            if head in PRONOUNS or head in speaker.lower().split():
+            if head in PRONOUNS or head in speaker.lower().split() or _stands_for(head, speaker):
                 return _without_article(speaker)
         subject = finder.sentence_subject() if head in PRONOUNS else None
         if subject and not _is_anaphor(subject) and subject.lower() not in PRONOUNS:
             return _without_article(subject)  # "The Russian leader brought up ... . He said ..."
     return None
+
+
+def _stands_for(head: str, speaker: str) -> bool:
+    """Whether "the <head>" may refer to this named speaker: "the agency" to the Kaldor Border Guard."""
+    kinds = GENERIC_BODIES.get(head)
+    name = _without_article(speaker)
+    return kinds is not None and name[:1].isupper() and not kinds.isdisjoint(name.lower().split())
 
 
 def _unresolved(anaphor: str) -> str | None:

@@ -173,7 +173,7 @@ def _classify(document: Document) -> list[_Line]:
     return lines
 
 
-@by_text(maxsize=65536)
+@by_text(maxsize=16384)
 def _line_form(text: str) -> tuple[str | None, bool]:
     """(why the line is furniture by its form alone or None, whether it reads as prose): both depend
     on the line's text only, and page furniture and reprinted paragraphs repeat across an archive."""
