@@ -11,11 +11,13 @@ import re
 import sys
 import time
 import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from checker.models import Claim, Document
+from checker.store import ClaimStore, open_store
 from checker.ruleset import RuleSet
 
 FIGURE = re.compile(r"\b(\d[\d,]*)\s+([a-z]+)")
@@ -45,6 +47,19 @@ def install_stub(monkeypatch: pytest.MonkeyPatch) -> None:
         module = types.ModuleType("checker.extract")
         monkeypatch.setitem(sys.modules, "checker.extract", module)
     monkeypatch.setattr(module, "extract_claims", stub_extract_claims, raising=False)
+
+
+@pytest.fixture
+def stubbed_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in extraction for a whole test module: `pytestmark = pytest.mark.usefixtures(...)`."""
+    install_stub(monkeypatch)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[ClaimStore]:
+    """An empty claim store in the test's temporary folder."""
+    with open_store(tmp_path / "claims.db", create=True) as opened:
+        yield opened
 
 
 def article(index: int) -> str:

@@ -29,26 +29,18 @@ from checker.store import (
     related_claims,
     with_archive,
 )
-from scale_fixtures import install_stub, stub_extract_claims, write_articles
+from scale_fixtures import store, stub_extract_claims, stubbed_extraction, write_articles  # noqa: F401 (fixtures)
 
 TESTS = Path(__file__).resolve().parent
 
 
-@pytest.fixture(autouse=True)
-def stubbed(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_stub(monkeypatch)
+pytestmark = pytest.mark.usefixtures("stubbed_extraction")
 
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
     write_articles(tmp_path / "archive", 20)
     return tmp_path / "archive"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ClaimStore:
-    with open_store(tmp_path / "claims.db", create=True) as opened:
-        yield opened
 
 
 def all_claims(store: ClaimStore) -> list[Claim]:

@@ -11,24 +11,16 @@ import pytest
 
 from checker.ruleset import RuleSet
 from checker.store import ClaimStore, index_paths, open_store
-from scale_fixtures import install_stub, write_articles
+from scale_fixtures import store, stubbed_extraction, write_articles  # noqa: F401 (fixtures)
 
 
-@pytest.fixture(autouse=True)
-def stubbed(monkeypatch: pytest.MonkeyPatch) -> None:
-    install_stub(monkeypatch)
+pytestmark = pytest.mark.usefixtures("stubbed_extraction")
 
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
     write_articles(tmp_path / "archive", 12)
     return tmp_path / "archive"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ClaimStore:
-    with open_store(tmp_path / "claims.db", create=True) as opened:
-        yield opened
 
 
 def dump(store: ClaimStore) -> list[tuple[object, ...]]:
