@@ -28,6 +28,8 @@ _ARTICLES = {"the", "a", "an"}
 # 'from' is left out on purpose: "troops from North Korea" names an origin, not where they are
 _PLACE_PREPOSITIONS = {"in", "into", "to", "at", "near", "across", "inside", "on", "within", "throughout"}
 _WORD = re.compile(r"[a-z0-9][a-z0-9.\-]*")
+_INITIALISM = re.compile(r"(?:[a-z]\.){2,}")  # "u.s.", "u.k.": kept with their dots
+_POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
 
 
 def singular(word: str) -> str:
@@ -49,8 +51,9 @@ def plain_words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _plain_words(text: str) -> tuple[str, ...]:
     lowered = text.lower().replace("\u2019", "'").replace("`", "'")
-    lowered = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", lowered)
-    words = [w.strip(".-") if not re.fullmatch(r"(?:[a-z]\.){2,}", w) else w for w in _WORD.findall(lowered)]
+    if "'" in lowered:
+        lowered = _POSSESSIVE.sub(lambda m: "" if m.group(0) == "'s" else "s", lowered)
+    words = [w if "." in w and _INITIALISM.fullmatch(w) else w.strip(".-") for w in _WORD.findall(lowered)]
     return tuple(w for w in words if w and w not in _ARTICLES)
 
 
@@ -313,7 +316,7 @@ def _plain_cached(text: str, demonyms: tuple[tuple[tuple[str, ...], tuple[str, .
                 i += len(form)
                 break
         else:
-            out.append(words[i].replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", words[i]) else words[i])
+            out.append(words[i].replace(".", "") if "." in words[i] and _INITIALISM.fullmatch(words[i]) else words[i])
             i += 1
     return tuple(out)
 
