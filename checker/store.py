@@ -80,14 +80,21 @@ def index_paths(store: ClaimStore, paths: Sequence[Path], rules: RuleSet, parall
     `prune`: first remove the documents of these folders whose file is gone (see prune_missing)."""
     started = time.perf_counter()
     stats = IndexStats()
+    # A first pass counts the files (for the progress bar and the summary) and, to prune, lists them;
+    # the second streams them, so memory does not grow with the archive: texts, and paths, are read
+    # one at a time. Errors (a missing folder) are recorded by the second pass only.
     walked: list[Path] = []
-    targets = list(_expand_all(paths, stats, walked))  # paths only: texts are read one at a time below
-    stats.files = len(targets)
+    present: set[str] = set()
+    for _, resolved, _ in _expand_all(paths, IndexStats(), walked):
+        stats.files += 1
+        if prune:
+            present.add(resolved)
     if prune:  # before extracting: a new file may then take the id a deleted one held
-        stats.removed = prune_missing(store, walked, {str(path.resolve()) for path, _ in targets}, batch_size)
+        stats.removed = prune_missing(store, walked, present, batch_size)
+    present.clear()
     in_flight: dict[str, _Planned] = {}
-    documents = _changed_documents(store, targets, extraction_key(rules), stats, in_flight)
-    extracted = extract_stream(documents, rules, parallel, total=len(targets), errors=stats.errors)
+    documents = _changed_documents(store, _expand_all(paths, stats, []), extraction_key(rules), stats, in_flight)
+    extracted = extract_stream(documents, rules, parallel, total=stats.files, errors=stats.errors)
     while batch := list(islice(extracted, batch_size)):
         with transaction(store.db):
             for document, claims in batch:
@@ -103,8 +110,10 @@ def index_paths(store: ClaimStore, paths: Sequence[Path], rules: RuleSet, parall
     return stats
 
 
-def _expand_all(paths: Sequence[Path], stats: IndexStats, walked: list[Path]) -> Iterator[tuple[Path, SourceMeta]]:
-    """The article files under `paths`; `walked` collects the folders read to the end without error."""
+def _expand_all(paths: Sequence[Path], stats: IndexStats,
+                walked: list[Path]) -> Iterator[tuple[Path, str, SourceMeta]]:
+    """The article files under `paths` (each with its resolved path, what the store records); `walked`
+    collects the folders read to the end without error."""
     seen: set[str] = set()
     unlisted = SourceMeta()  # one shared instance: 100k files mostly have no sources.yaml entry
     for top in paths:
@@ -113,7 +122,7 @@ def _expand_all(paths: Sequence[Path], stats: IndexStats, walked: list[Path]) ->
                 resolved = str(path.resolve())
                 if resolved not in seen:  # a file named twice (folder and file) is indexed once
                     seen.add(resolved)
-                    yield path, sources.get(path.name, unlisted)
+                    yield path, resolved, sources.get(path.name, unlisted)
         except ClaimcheckError as exc:
             stats.errors.append(str(exc))
         else:
@@ -143,23 +152,21 @@ def prune_missing(store: ClaimStore, folders: Sequence[Path], present: set[str],
     return removed
 
 
-def _changed_documents(store: ClaimStore, targets: list[tuple[Path, SourceMeta]], key: str, stats: IndexStats,
+def _changed_documents(store: ClaimStore, targets: Iterable[tuple[Path, str, SourceMeta]], key: str, stats: IndexStats,
                        in_flight: dict[str, _Planned]) -> Iterator[Document]:
-    """Yield the files the store lacks or holds stale, read one at a time; ids are fixed here, in input order."""
-    new_ids: set[str] = set()
-    for path, listing in targets:
+    """Yield the files the store lacks or holds stale, read one at a time; ids are fixed here, in input order.
+    An id is taken when the store holds it or a document planned and not yet written (`in_flight`) has it."""
+    for path, resolved, listing in targets:
         try:
             content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as exc:
             stats.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
         listing_hash = hashlib.sha256(listing.model_dump_json().encode()).hexdigest()
-        resolved = str(path.resolve())
         known = store.db.execute("SELECT doc_no, id, content_hash, listing_hash, extraction_key FROM documents"
                                  " WHERE path = ?", (resolved,)).fetchone()
         if known is None:
-            doc_no, doc_id = None, _free_id(path, lambda c: c in new_ids or _id_in_store(store, c))
-            new_ids.add(doc_id)
+            doc_no, doc_id = None, _free_id(path, lambda c: c in in_flight or _id_in_store(store, c))
         elif tuple(known[2:]) == (content_hash, listing_hash, key):
             stats.unchanged += 1
             continue
