@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -117,17 +118,19 @@ def _expand_all(paths: Sequence[Path], stats: IndexStats,
     seen: set[str] = set()
     unlisted = SourceMeta()  # one shared instance: 100k files mostly have no sources.yaml entry
     for top in paths:
+        folder = str(Path(top).resolve()) if Path(top).is_dir() else None
         try:
             for path, sources in expand([Path(top)]):
-                resolved = str(path.resolve())
+                # what path.resolve() gives, without walking every component again for each file
+                resolved = os.path.join(folder, path.name) if folder and not path.is_symlink() else str(path.resolve())
                 if resolved not in seen:  # a file named twice (folder and file) is indexed once
                     seen.add(resolved)
                     yield path, resolved, sources.get(path.name, unlisted)
         except ClaimcheckError as exc:
             stats.errors.append(str(exc))
         else:
-            if Path(top).is_dir():
-                walked.append(Path(top).resolve())
+            if folder:
+                walked.append(Path(folder))
 
 
 def prune_missing(store: ClaimStore, folders: Sequence[Path], present: set[str],

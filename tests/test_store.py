@@ -104,6 +104,18 @@ def test_same_file_names_in_two_folders_keep_distinct_stable_ids(tmp_path: Path,
     assert {row[0] for row in store.db.execute("SELECT id FROM documents")} == ids
 
 
+def test_a_file_reached_twice_is_indexed_once_under_its_real_path(tmp_path: Path, store: ClaimStore) -> None:
+    """Named directly beside its folder, through a symlinked folder, or as a symlink in another folder."""
+    wires = write_articles(tmp_path / "wires", 2)
+    (tmp_path / "linked").symlink_to(tmp_path / "wires", target_is_directory=True)
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "copy.txt").symlink_to(wires[1])
+    stats = index_paths(store, [tmp_path / "wires", wires[0], tmp_path / "linked", tmp_path / "desk"], RuleSet())
+    assert (stats.files, stats.added) == (2, 2)
+    paths = {row[0] for row in store.db.execute("SELECT path FROM documents")}
+    assert paths == {str(path.resolve()) for path in wires}
+
+
 def test_parallel_index_writes_the_same_store(archive: Path, tmp_path: Path) -> None:
     with open_store(tmp_path / "one.db", create=True) as one, open_store(tmp_path / "two.db", create=True) as two:
         index_paths(one, [archive], RuleSet())
