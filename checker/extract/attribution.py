@@ -66,11 +66,13 @@ def find_attribution(start: int, end: int, sentence: Sentence, previous: list[Se
     if headline and headline.group(1).lower() not in HEADLINE_LABELS and (
             sentence.in_headline or not text.rstrip().endswith((".", "!", "?"))):
         return headline.group(1)
-    speaker = constructions(text, rules).speaker_for(start - sentence.start, end - sentence.start)
+    finder = constructions(text, rules)
+    speaker = finder.speaker_for(start - sentence.start, end - sentence.start)
     if speaker is None:
         return _carried(sentence, previous, rules, start - sentence.start)
     if _is_anaphor(speaker):
-        return _resolve(speaker, previous, rules) or _unresolved(speaker)
+        return _resolve_within(speaker, finder.all_speakers()) or _resolve(speaker, previous, rules) \
+            or _unresolved(speaker)
     return _without_article(speaker)
 
 
@@ -126,16 +128,44 @@ def _resolve(anaphor: str, previous: list[Sentence], rules: RuleSet) -> str | No
     (by name, or a public body named otherwise: GENERIC_BODIES)."""
     head = anaphor.lower().split()[-1]
     for sentence in reversed(previous[-CARRY_SENTENCES:]):
+        if sentence.text.rstrip(" \"”'’").endswith("?"):
+            continue  # a question ("How many people are ill?", a Q&A heading) names nobody
         finder = constructions(sentence.text, rules)
         for speaker in reversed(finder.all_speakers()):
-            if _is_anaphor(speaker):
-                continue
-            if head in PRONOUNS or head in speaker.lower().split() or _stands_for(head, speaker):
+            if not _is_anaphor(speaker) and _fits(head, speaker):
                 return _without_article(speaker)
         subject = finder.sentence_subject() if head in PRONOUNS else None
         if subject and not _is_anaphor(subject) and subject.lower() not in PRONOUNS:
             return _without_article(subject)  # "The Russian leader brought up ... . He said ..."
     return None
+
+
+def _resolve_within(anaphor: str, speakers: list[str]) -> str | None:
+    """An antecedent earlier in the same sentence: "the ministry recorded 1,240 cases, it said"."""
+    if anaphor not in speakers:
+        return None
+    head = anaphor.lower().split()[-1]
+    for speaker in reversed(speakers[:speakers.index(anaphor)]):
+        if not _is_anaphor(speaker) and _fits(head, speaker):
+            return _without_article(speaker)
+    return None
+
+
+def _fits(head: str, speaker: str) -> bool:
+    """Whether an anaphor with this head word may refer to the speaker: a pronoun to anyone ("it" to
+    no plural), "the agency" to a speaker named an agency or to a public body named otherwise."""
+    if head == "it" and _plural(speaker):
+        return False  # "Health workers counted 1,240 cases, it said": "it" is someone else
+    return head in PRONOUNS or head in speaker.lower().split() or _stands_for(head, speaker)
+
+
+def _plural(speaker: str) -> bool:
+    """A common-noun plural ("health workers", "officials", "police"); names ("Reuters") are not."""
+    last = speaker.split()[-1].strip(".,;:'’\"")
+    word = last.lower()
+    if word in ("police", "people"):
+        return True
+    return not last[:1].isupper() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _stands_for(head: str, speaker: str) -> bool:

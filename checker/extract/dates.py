@@ -72,6 +72,29 @@ def until_publication(resolve: Resolver) -> Resolver:
     return since
 
 
+# "in the week to July 13", "the 12 months ending in March": a span that closes with the date after it.
+SPAN_ENDING = re.compile(
+    r"\b(?:the\s+)?(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+    r"(?P<unit>day|week|fortnight|month|year)s?\s+(?:to|ending|ended|through|up\s+to)\s+(?:(?:on|in)\s+)?$",
+    re.IGNORECASE)
+_SPAN_WORDS = {**NUMBER_WORDS, "twelve": 12}
+
+
+def span_ending(resolve: Resolver, lead: re.Match[str]) -> Resolver:
+    """"the week to July 13": the seven days that end with the date's last day (July 7-13)."""
+    count = int(_SPAN_WORDS.get((lead.group("count") or "one").lower()) or lead.group("count"))
+    unit = lead.group("unit").lower()
+    length = relativedelta(weeks=2 * count) if unit == "fortnight" else relativedelta(**{unit + "s": count})
+
+    def ending(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
+        _, last = resolve(published, future)
+        if last is None:
+            return None, None
+        return last - length + dt.timedelta(days=1), last
+
+    return ending
+
+
 def _nearest_year(candidate: dt.date, published: dt.date, future: bool, slack_days: int = 7) -> dt.date:
     """Put a date written without a year in the year that makes it fit the tense."""
     if future and candidate < published - dt.timedelta(days=slack_days):

@@ -33,11 +33,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
+
 from checker.extract.clauses import clause_index, clauses, phrase_pattern, tokenize
 from checker.extract.dates import (
     DAY_DATE,
     MONTH_DATE,
     RELATIVE,
+    SPAN_ENDING,
     WEEKDAY,
     YEAR,
     Resolver,
@@ -45,6 +48,7 @@ from checker.extract.dates import (
     month_resolver,
     no_dates,
     relative_resolver,
+    span_ending,
     until_publication,
     weekday_resolver,
     year_resolver,
@@ -188,6 +192,10 @@ def _decide(cues: list[_Cue], later: list[_Cue], start: int, end: int, published
         deadlines = later
     if deadlines and (eventual or not dates or rank(deadlines[0]) <= rank(dates[0])):
         return _resolve(deadlines[0], published, future=True)
+    if past and past[0].tier == 0 and (not dates or rank(past[0]) < rank(dates[0])):
+        # "310 in the week to July 13, up from 185 the previous week": the base's own words win, and
+        # "the previous week" is the week before the sentence's
+        return _before(past[0], dates[0] if dates else None, published)
     if dates:
         return _resolve(dates[0], published, future=bool(eventual))
     if eventual:
@@ -195,6 +203,23 @@ def _decide(cues: list[_Cue], later: list[_Cue], start: int, end: int, published
     if past:
         return Horizon(kind="past", text=past[0].text)
     return Horizon(kind="current", start=published, end=published)
+
+
+_PREVIOUS = re.compile(r"\b(?:previous|prior)\s+(?P<unit>day|week|month|quarter|year)\b"
+                       r"|\bthe\s+(?P<before>day|week|month)\s+before\b", re.I)
+
+
+def _before(past: _Cue, date: _Cue | None, published: dt.date | None) -> Horizon:
+    """A past cue; "the previous week" beside a dated span is that span moved back a week."""
+    previous = _PREVIOUS.search(past.text)
+    if previous is None or date is None or date.deadline:
+        return Horizon(kind="past", text=past.text)
+    first, last = date.resolve(published, False)
+    if first is None or last is None:
+        return Horizon(kind="past", text=past.text)
+    unit = (previous.group("unit") or previous.group("before")).lower()
+    step = relativedelta(months=3) if unit == "quarter" else relativedelta(**{unit + "s": 1})
+    return Horizon(kind="past", start=first - step, end=last - step, text=past.text)
 
 
 def _resolve(cue: _Cue, published: dt.date | None, future: bool) -> Horizon:
@@ -291,8 +316,11 @@ def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
             and not SPAN_OPENER.match(match.group(group)) and not possessive
         lead = deadline_lead.search(before) if deadline_lead else None
         since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before)
+        ending = SPAN_ENDING.search(before) if not since and not lead else None
         if since and not lead:
             resolve, lead_start = until_publication(resolve), since.start()
+        elif ending:
+            resolve, lead_start = span_ending(resolve, ending), ending.start()
         else:
             lead_start = lead.start() if lead else match.start()
         found.append(_Cue("date", lead_start, match.end(), clause[lead_start:match.end()], 0, resolve, lead is not None,
