@@ -43,6 +43,15 @@ AUXILIARIES = frozenset({
     "did", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "not", "no", "to",
     "won't", "can't", "didn't", "don't", "doesn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
 })
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+def without_possessive(text: str) -> str:
+    """"the ministry's" -> "the ministry", "Reuters'" -> "Reuters"."""
+    return _POSSESSIVE_END.sub("", text)
+
+
 PRONOUNS = frozenset({"it", "they", "them", "he", "she", "we", "you", "i", "there", "here", "one", "whom"})
 ADVERBS = frozenset({
     "also", "further", "later", "earlier", "previously", "separately", "then", "again", "still", "already",

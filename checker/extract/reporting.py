@@ -7,7 +7,6 @@ attribution finder (checker/extract/attribution.py) asks which of them covers a 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from checker.extract.clauses import (
@@ -15,6 +14,7 @@ from checker.extract.clauses import (
     CALENDAR_NAMES,
     CONJUNCTIONS,
     DETERMINERS,
+    POSSESSIVE_ENDINGS,
     PREPOSITIONS,
     PRONOUNS,
     TIME_NOUNS,
@@ -22,15 +22,14 @@ from checker.extract.clauses import (
     Token,
     phrase_pattern,
     tokenize,
+    without_possessive,
 )
 from checker.extract.memo import by_text
 from checker.identity import Identity
 from checker.ruleset import RuleSet
 
 # Words of a date between a speaker and the verb ("the ministry on Monday said"), skipped over.
-TIME_WORDS = frozenset(
-    {name.lower() for name in CALENDAR_NAMES} | TIME_OPENERS | TIME_NOUNS | {"on", "later", "."}
-)
+TIME_WORDS = frozenset({name.lower() for name in CALENDAR_NAMES} | TIME_OPENERS | TIME_NOUNS | {"on", "later", "."})
 INNER_PREPOSITIONS = frozenset({"of", "for", "at", "to", "from"})
 PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 SPEAKER_LINKS = frozenset({"of", "for", "at"})  # inside a speaker named after its verb: "said a spokeswoman for X"
@@ -208,7 +207,16 @@ class Constructions:
             end += 1
         if end == index or self.tokens[index].is_number:
             return None
-        return self._clean(index, end - 1)
+        return self._clean(index, self._owner_end(index, end))
+
+    def _owner_end(self, index: int, end: int) -> int:
+        """Last token of the speaker in [index, end): the owner of a count in or just after the
+        phrase ("according to the ministry's latest count" -> the ministry), else the phrase."""
+        nouns = [at for at in (end - 1, end) if at < len(self.tokens) and self.tokens[at].lower in self.source_nouns]
+        for at in range(nouns[0] - 1, max(index, nouns[0] - MAX_SOURCE_NOUN_WORDS) - 1, -1) if nouns else ():
+            if self.tokens[at].lower.endswith(POSSESSIVE_ENDINGS):
+                return at
+        return end - 1
 
     def _past_source_noun(self, index: int) -> int:
         """"according to a preliminary count by fire inspectors": the counter is the source, not the count."""
@@ -241,6 +249,8 @@ class Constructions:
         if last < first:
             return None
         text = self.text[self.tokens[first].start:self.tokens[last].end].strip(" ,;:")
+        if self.tokens[last].lower.endswith(POSSESSIVE_ENDINGS):
+            text = without_possessive(text)  # the owner of a count: "the ministry's" -> "the ministry"
         return text or None
 
     # --- which construction covers the figure --------------------------------------------------
@@ -317,10 +327,10 @@ class Constructions:
         if len(before) < 3 or self.tokens[before[-1]].lower != "of":
             return None
         noun, owner = self.tokens[before[-2]], self.tokens[before[-3]]
-        if noun.lower not in self.source_nouns or not owner.lower.endswith(("'s", "’s", "s'", "s’")):
+        if noun.lower not in self.source_nouns or not owner.lower.endswith(POSSESSIVE_ENDINGS):
             return None
         name, _ = self._phrase_before(before[-3])
-        return re.sub(r"(?:['’]s|(?<=s)['’])$", "", name) if name else None
+        return without_possessive(name) if name else None
 
     def _trailing(self, end: int) -> str | None:
         """A clause-closing attribution after the figure: ", the ministry said on Monday", ", police said,
