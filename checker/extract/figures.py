@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from checker.extract.ages import MAX_AGE
 from checker.extract.figure_parts import Atom, Grammar, grammar_for, guarded_prefix_refused, per_time, read_atom
 from checker.extract.hybrid import FractionReading, fractions_with_units
 from checker.extract.memo import by_text
@@ -56,7 +57,6 @@ _AGE_BEFORE = re.compile(
 )
 _AGE_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:by|when|in|on|at|and|but|years?\b))")
 _APPOSITION_AFTER = re.compile(r",|\s*$")
-MAX_AGE = 120
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -81,6 +82,8 @@ DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus"
 TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before", "during", "on", "through", "from",
                                  "since", "at"})
 TIME_CLAUSE_WORDS = 8
+# A short clause opening with one of these says when the figure was given ("given on Tuesday").
+STATEMENT_PARTICIPLES = frozenset({"given", "published", "released", "issued", "announced", "presented", "updated"})
 # A short clause opening with one of these is a phrase of the clause before ("..., on a turnout of 86%").
 PHRASE_OPENERS = frozenset({"on", "of", "for", "at", "from"})
 PHRASE_WORDS = 6
@@ -144,7 +147,21 @@ def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:
         index += 1  # "cut 11,000 jobs, about 13% of staff, by the end of 2027"
     if index < len(spans) and (_is_time_clause(text, spans[index]) or _is_subjectless(text, spans[index])):
         scope.setdefault(index, 1)  # "The previous record, 39.6C, was set in 2019": the predicate follows
+    # When the figure was given: "Saldanha's first estimate, given on Tuesday, put the damage at ...",
+    # "41 have died, according to the ministry's latest count, published on Tuesday".
+    later = own + 1
+    while later < len(spans) and _opens_with(text, spans[later], ("according",)):
+        later += 1
+    for index in (own - 1, later):
+        if 0 <= index < len(spans) and _opens_with(text, spans[index], STATEMENT_PARTICIPLES) \
+                and len(tokenize(text[slice(*spans[index])])) <= TIME_CLAUSE_WORDS:
+            scope.setdefault(index, 1)
     return scope
+
+
+def _opens_with(text: str, span: tuple[int, int], words: Collection[str]) -> bool:
+    first = next((t for t in tokenize(text[span[0]:span[1]]) if t.is_word), None)
+    return first is not None and first.lower in words
 
 
 def _after_bracket(text: str, spans: list[tuple[int, int]], own: int) -> int | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.extract.ages import is_persons_age
 from checker.extract.clauses import (
     AUXILIARIES,
     CALENDAR_NAMES,
@@ -84,11 +85,9 @@ BOUND_BEFORE = re.compile(r"\b(?:not|never)\s+(?:fall|fallen|drop|dropped|dip|di
 OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
 LEVEL_WORDS = frozenset({"to", "at", "of", "was", "is", "stood", "reached", "hit"})
 DEFAULT_COUNTED = "people"
-# A person's age: "a 71-year-old man", "said Luka Ferr, 46, standing ...", "Ana Ruiz (38)".
-AGE_WORDS = re.compile(r"\d+[\s-]*years?[\s-]*old\b", re.I)
-AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+\s*(?:,|\()\s*$")
-AGE_CLOSE = re.compile(r"\s*(?:[,;)]|\.?$)")
-MAX_AGE = 120
+# "gave a first estimate of the damage on Tuesday: €1.2 billion": a figure after a colon counts what
+# the lead-in names after "estimate of", "count of", "toll of".
+LEAD_IN = re.compile(r"\b(?:estimates?|figures?|counts?|tally|toll|totals?|numbers?|cost)\s+(?P<of>of)\s", re.I)
 MAX_PHRASE = 6
 
 
@@ -96,7 +95,7 @@ def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int 
     """The noun phrase the figure counts or measures, as written (with its modifiers and outcome)."""
     text = sentence.text
     start, end = figure.start - sentence.start, figure.end - sentence.start
-    if _is_age(figure, text, start, end):
+    if is_persons_age(figure.text, figure.kind, text, start, end):
         return None  # a person's age describes that person, never a quantity of the story: it groups with nothing
     anchor = conversion_anchor(text, start)  # "(500 square miles)" measures what "1,300 km²" does
     if anchor != start:
@@ -119,13 +118,6 @@ def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int 
     return _counted(figure, sentence, text, tokens, min(lead, start), core_end, rules)
 
 
-def _is_age(figure: Figure, text: str, start: int, end: int) -> bool:
-    if AGE_WORDS.match(text, start):
-        return True
-    return figure.text.isdigit() and 0 < int(figure.text) <= MAX_AGE and figure.kind != "percent" \
-        and AGE_AFTER_NAME.search(text[:start]) is not None and AGE_CLOSE.match(text, end) is not None
-
-
 def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token], start: int, core_end: int,
              rules: RuleSet) -> str | None:
     roles = _role_words(rules)
@@ -141,7 +133,7 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     if not words and (verb or _verb_follows(tokens, core_end) or INFINITIVE_AFTER.match(text, core_end)):
         words = [DEFAULT_COUNTED]  # "50,000 marched", "250,000 took to the streets", "forced 20,000 to flee"
     if not words:
-        words = _noun_before(text, tokens, start, _verbs(rules))
+        words = _named_before_colon(text, tokens, start) or _noun_before(text, tokens, start, _verbs(rules))
     if len(words) == 1 and words[0].lower() in GENERIC_NOUNS:  # "their numbers could rise to 10,000"
         words = _earlier_counted_noun(tokens, start) or words
     if len(words) == 1 and words[0].lower() in ("others", "more"):  # "12 others were hurt"
@@ -187,11 +179,23 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
                 and phrase.lower().endswith(RATE_SUFFIXES):
             return f"{phrase} rate"
         return phrase
+    named = _named_before_colon(text, tokens, start)
+    if named:
+        return " ".join(named)
     if figure.kind == "money":
         return "amount"
     if figure.kind == "percent":
         return "share"
     return QUANTITY_OF.get(figure.dimension or "", figure.unit)
+
+
+def _named_before_colon(text: str, tokens: list[Token], start: int) -> list[str]:
+    """What a lead-in before a colon right before the figure counts ("estimate of the damage ...: €1.2bn")."""
+    colon = text.rfind(":", 0, start)
+    if colon < 0 or text[colon + 1:start].strip(" \"“'‘"):
+        return []
+    leads = list(LEAD_IN.finditer(text, 0, colon))
+    return _phrase_after(tokens, leads[-1].start("of"))[0] if leads else []
 
 
 def _phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | None]:
