@@ -145,7 +145,8 @@ def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:
     index = max(scope) + 1
     while index < len(spans) and _is_apposition(text, spans, index):
         index += 1  # "cut 11,000 jobs, about 13% of staff, by the end of 2027"
-    if index < len(spans) and (_is_time_clause(text, spans[index]) or _is_subjectless(text, spans[index])):
+    if index < len(spans) and (_is_time_clause(text, spans[index]) or _is_subjectless(text, spans[index])
+                               or (index == own + 1 and _is_inserted(text, spans, own))):
         scope.setdefault(index, 1)  # "The previous record, 39.6C, was set in 2019": the predicate follows
     # When the figure was given: "Saldanha's first estimate, given on Tuesday, put the damage at ...",
     # "41 have died, according to the ministry's latest count, published on Tuesday".
@@ -181,6 +182,14 @@ def _is_apposition(text: str, spans: list[tuple[int, int]], index: int) -> bool:
         return False
     before = tokenize(text[slice(*spans[index - 1])])
     return any(t.is_number for t in before[-3:]) and not any(t.lower in SUBJECTLESS_OPENERS for t in tokens)
+
+
+def _is_inserted(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """A figure set between commas after its noun, the predicate still to come: "The first
+    consignment, 250,000 doses, arrived on Saturday"."""
+    tokens = tokenize(text[slice(*spans[index])])
+    return index > 0 and bool(tokens) and tokens[0].is_number and len(tokens) <= TIME_CLAUSE_WORDS \
+        and not any(t.is_number for t in tokenize(text[slice(*spans[index - 1])]))
 
 
 def _is_subjectless(text: str, span: tuple[int, int]) -> bool:
