@@ -188,8 +188,11 @@ def _is_inserted(text: str, spans: list[tuple[int, int]], index: int) -> bool:
     """A figure set between commas after its noun, the predicate still to come: "The first
     consignment, 250,000 doses, arrived on Saturday"."""
     tokens = tokenize(text[slice(*spans[index])])
-    return index > 0 and bool(tokens) and tokens[0].is_number and len(tokens) <= TIME_CLAUSE_WORDS \
-        and not any(t.is_number for t in tokenize(text[slice(*spans[index - 1])]))
+    if index == 0 or index + 1 >= len(spans) or not tokens or not tokens[0].is_number \
+            or len(tokens) > TIME_CLAUSE_WORDS:
+        return False
+    # neither side holds a figure of its own: "68% of voters oppose it, up from 61% in January" is no insertion
+    return not any(t.is_number for i in (index - 1, index + 1) for t in tokenize(text[slice(*spans[i])]))
 
 
 def _is_subjectless(text: str, span: tuple[int, int]) -> bool:
