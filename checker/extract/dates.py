@@ -48,7 +48,7 @@ RELATIVE = re.compile(
     r"|(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|month|year)s?"
     r" (?:ago|earlier)"
     r"|(?:in|over|during|within) the (?:past|last) (?:(?P<span>\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
-    r"(?P<span_unit>hour|day|week|month|year)s?"
+    r"(?P<span_unit>hour|day|week|month|year)s?(?! of\b)"  # "the last week of the month" is no span to now
     r"|(?:the )?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last) quarter"
     r"|(?:the )?(?P<half>first|second) half(?: of the year)?|(?:the )?end of (?:the |this )?year|year-end"
     r"|(?:the )?first (?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months"

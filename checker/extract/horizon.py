@@ -74,6 +74,7 @@ MAY_CONTEXT = re.compile(r"\b(?:in|by|since|until|early|mid|late|of|from|last|ne
 # A pluperfect before a plan or forecast word looks back at an expectation: "had expected", "had been forecast".
 RETROSPECTIVE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
 # "since it broke out on Saturday": a since-clause dates the start of a span that runs to publication.
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}(?:(?:on|in|at)\s+)?$", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
 DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus", "when"})
@@ -140,8 +141,8 @@ def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:
                          or _is_subjectless(text, spans[index])):
         index -= 1
         scope.setdefault(index, 1)
-    if own > 0 and 0 not in scope and len(tokenize(text[slice(*spans[0])])) <= 6:
-        scope[0] = 2
+    if own > 0 and 0 not in scope and (len(tokenize(text[slice(*spans[0])])) <= 6 or _is_time_clause(text, spans[0])):
+        scope[0] = 2  # a short opening ("In the first eight months of 2025, ...") sets the sentence's time
     index = max(scope) + 1
     while index < len(spans) and _is_apposition(text, spans, index):
         index += 1  # "cut 11,000 jobs, about 13% of staff, by the end of 2027"
@@ -344,6 +345,8 @@ def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
         statement = reported is not None and reported.search(before) is not None \
             and not SPAN_OPENER.match(match.group(group)) and not possessive
         lead = deadline_lead.search(before) if deadline_lead else None
+        if match.group(group).lower().endswith(("ago", "earlier")) and FROM_BEFORE.search(before):
+            return  # "doubled in August from a year earlier to 18,400": the base of a change, not a time of the figure
         since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before)
         ending = SPAN_ENDING.search(before) if not since and not lead else None
         if since and not lead:
