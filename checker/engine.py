@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.checks.base import ClaimGroup, Story, Waiver
 from checker.checks.compare import SameTime, by_sentence, comparable_horizons
@@ -324,6 +324,28 @@ def _linker(lexicon: Lexicon, times: Callable[[Horizon, Horizon], bool]) -> Call
     return link
 
 
+def _bare_units_join(rows: list[Row], claims: dict[str, Claim], measure_words: frozenset[str]) -> list[Row]:
+    """A count written in a measure word alone ("250,000 doses") counts what the story's one "<word>
+    of <thing>" counts ("500,000 doses of oral vaccine"); with two such things (doses of two vaccines)
+    it stays apart."""
+    things: dict[str, set[str]] = {}  # measure word -> heads of the "<word> of <thing>" counts
+    bare: list[str | None] = []
+    for row in rows:
+        claim = claims[row.id]
+        subject = (claim.subject or "").lower()
+        counted = claim.kind in ("count", "number")  # money, shares and measures are never "doses"
+        leading = _WORD_OF.match(subject) if counted else None
+        if leading and singular(leading.group(1)) in measure_words:
+            things.setdefault(singular(leading.group(1)), set()).add(row.head)
+        word = singular(subject) if counted else None
+        bare.append(word if word in measure_words else None)
+    single = {word: next(iter(heads)) for word, heads in things.items() if len(heads) == 1}
+    return [replace(row, head=single[word]) if word in single else row for row, word in zip(rows, bare)]
+
+
+_WORD_OF = re.compile(r"(\w+) of \w")
+
+
 def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: RuleSet,
                 lexicon: Lexicon | None = None, findings: Sequence[Finding] = (),
                 waivers: Sequence[Waiver] = (), focus: Collection[str] | None = None) -> Story:
@@ -332,7 +354,7 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     if lexicon is None:
         lexicon, memo = shared_lexicon(rules, len(claims))
     by_id = {c.id: c for c in claims}
-    rows = claim_rows(claims, lexicon, memo)
+    rows = _bare_units_join(claim_rows(claims, lexicon, memo), by_id, lexicon.measure_words)
     times = _times(rules)
     index = StatementIndex(linker=_linker(lexicon, times), related_sources=related_sources(rules),
                            source_relation=lexicon.source_relation, comparable=times,

@@ -93,6 +93,7 @@ class Lexicon:
         self._profiles: dict[tuple[str | None, str | None, str], SubjectProfile | None] = {}
         self._counted_cache: dict[str, str | None] = {}
         self._idioms = [tuple(singular(w) for w in plain_words(idiom)) for idiom in rules.predicate_idioms]
+        self.measure_words = frozenset(singular(word.lower()) for word in rules.measure_words)
         self.nameless = frozenset(singular(w) for word in rules.nameless_subjects for w in plain_words(word))
         splitting = [*rules.splitting_modifiers, *rules.identity_modifiers, *rules.never_merge]
         first_identity = len(rules.splitting_modifiers)

@@ -102,6 +102,11 @@ class SubjectsFile(Strict):
     predicate_idioms: list[str] = Field(
         default_factory=list, description="set phrases after a figure whose nouns name no part of it (walked off the job)"
     )
+    measure_words: list[str] = Field(
+        default_factory=list,
+        description="words a count of something is written in ('doses' of vaccine): a bare '250,000 doses' counts "
+                    "the story's one '<word> of <thing>'",
+    )
 
 
 # --- attributions ---------------------------------------------------------------------------
@@ -194,6 +199,7 @@ class RuleSet(BaseModel):
     share_measures: list[ShareMeasure] = Field(default_factory=list)
     nameless_subjects: list[str] = Field(default_factory=list)
     predicate_idioms: list[str] = Field(default_factory=list)
+    measure_words: list[str] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)

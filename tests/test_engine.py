@@ -207,3 +207,13 @@ def test_agencies_are_one_source_under_their_names_and_two_agencies_stay_two(fir
     lexicon = Lexicon(load_rules())
     document = Document(id="a", path="a.txt")
     assert (lexicon.source_key(first, document) == lexicon.source_key(second, document)) is same
+
+
+def test_a_bare_measure_word_counts_the_story_s_one_thing_written_in_it(rules: RuleSet) -> None:
+    specs = [claim("a", "250,000", 250000, "doses", unit="dose"),
+             claim("b", "500,000", 500000, "doses of oral vaccine", unit="dose")]
+    assert {"a:c1", "b:c1"} in grouping(rules, specs)
+    two_things = [*specs, claim("c", "90,000", 90000, "doses of measles vaccine", unit="dose"),
+                  claim("d", "40,000", 40000, "doses of polio drops", unit="dose")]
+    assert all("a:c1" not in g or len(g) == 1 for g in grouping(rules, two_things))
+
