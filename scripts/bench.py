@@ -95,13 +95,17 @@ def measure_extract(corpus: str, count: int) -> dict[str, Any]:
     return result
 
 
-def _warm_up(rules: Any) -> None:
-    """Load the extraction's lazy tables (quantulum3's unit list: seconds) before the clock starts;
-    forked workers inherit them, as any long-running indexer would have them."""
+def _warm_up(rules: Any, checks: bool = False) -> None:
+    """Load the lazy tables before the clock starts (quantulum3's unit list: seconds; with `checks`,
+    pandas for grouping too); forked workers inherit them, as any long-running indexer would have them."""
     from checker.extract import extract_claims
     from checker.models import Document
+    from checker.runner import run_checks
 
-    extract_claims(Document(id="warm-up", path="warm-up.txt", text=WARM_UP_TEXT), rules)
+    document = Document(id="warm-up", path="warm-up.txt", text=WARM_UP_TEXT)
+    claims = extract_claims(document, rules)
+    if checks:
+        run_checks([document], claims, rules)
 
 
 def measure_index(corpus: str, count: int, db: str, jobs: int) -> dict[str, Any]:
@@ -128,7 +132,7 @@ def measure_check(corpus: str, count: int, db: str, budget: float) -> dict[str, 
     from checker.store import iter_partitions, open_store
 
     rules = load_rules()
-    _warm_up(rules)
+    _warm_up(rules, checks=True)
     with open_store(Path(db)) as store:
         before = _usage()
         claims = groups = findings = 0
@@ -153,7 +157,7 @@ def measure_drafts(corpus: str, count: int, db: str, drafts: int, window_days: i
 
     rules = load_rules()
     lexicon = Lexicon(rules)
-    _warm_up(rules)
+    _warm_up(rules, checks=True)
     with open_store(Path(db)) as store:
         paths = _articles(Path(corpus), count)
         steps: dict[str, list[float]] = {"extract": [], "fetch": [], "check": [], "total": []}
