@@ -85,9 +85,6 @@ BOUND_BEFORE = re.compile(r"\b(?:not|never)\s+(?:fall|fallen|drop|dropped|dip|di
 OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
 LEVEL_WORDS = frozenset({"to", "at", "of", "was", "is", "stood", "reached", "hit"})
 DEFAULT_COUNTED = "people"
-# "gave a first estimate of the damage on Tuesday: €1.2 billion": a figure after a colon counts what
-# the lead-in names after "estimate of", "count of", "toll of".
-LEAD_IN = re.compile(r"\b(?:estimates?|figures?|counts?|tally|toll|totals?|numbers?|cost)\s+(?P<of>of)\s", re.I)
 MAX_PHRASE = 6
 
 
@@ -133,7 +130,7 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     if not words and (verb or _verb_follows(tokens, core_end) or INFINITIVE_AFTER.match(text, core_end)):
         words = [DEFAULT_COUNTED]  # "50,000 marched", "250,000 took to the streets", "forced 20,000 to flee"
     if not words:
-        words = _named_before_colon(text, tokens, start) or _noun_before(text, tokens, start, _verbs(rules))
+        words = _named_before_colon(text, tokens, start, rules) or _noun_before(text, tokens, start, _verbs(rules))
     if len(words) == 1 and words[0].lower() in GENERIC_NOUNS:  # "their numbers could rise to 10,000"
         words = _earlier_counted_noun(tokens, start) or words
     if len(words) == 1 and words[0].lower() in ("others", "more"):  # "12 others were hurt"
@@ -179,7 +176,7 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
                 and phrase.lower().endswith(RATE_SUFFIXES):
             return f"{phrase} rate"
         return phrase
-    named = _named_before_colon(text, tokens, start)
+    named = _named_before_colon(text, tokens, start, rules)
     if named:
         return " ".join(named)
     if figure.kind == "money":
@@ -189,13 +186,17 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
     return QUANTITY_OF.get(figure.dimension or "", figure.unit)
 
 
-def _named_before_colon(text: str, tokens: list[Token], start: int) -> list[str]:
-    """What a lead-in before a colon right before the figure counts ("estimate of the damage ...: €1.2bn")."""
+def _named_before_colon(text: str, tokens: list[Token], start: int, rules: RuleSet) -> list[str]:
+    """What the lead-in to a colon just before the figure counts: "an estimate of the damage: €1.2bn"."""
     colon = text.rfind(":", 0, start)
     if colon < 0 or text[colon + 1:start].strip(" \"“'‘"):
         return []
-    leads = list(LEAD_IN.finditer(text, 0, colon))
-    return _phrase_after(tokens, leads[-1].start("of"))[0] if leads else []
+    nouns = {noun.lower() for noun in rules.source_nouns}  # "estimate", "count", "tally" (rules/reporting)
+    lead = [t for t in tokens if t.end <= colon]
+    for i in range(len(lead) - 2, -1, -1):
+        if lead[i].lower in nouns and lead[i + 1].lower == "of":
+            return _phrase_after(tokens, lead[i + 1].start)[0]
+    return []
 
 
 def _phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | None]:
