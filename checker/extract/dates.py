@@ -27,7 +27,7 @@ WEEKDAYS = "|".join(calendar.day_name)
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
             "last": 4}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
          "late": (21, 31), "end of": (21, 31)}
 DAY_DATE = re.compile(
@@ -77,12 +77,12 @@ SPAN_ENDING = re.compile(
     r"\b(?:the\s+)?(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
     r"(?P<unit>day|week|fortnight|month|year)s?\s+(?:to|ending|ended|through|up\s+to)\s+(?:(?:on|in)\s+)?$",
     re.IGNORECASE)
-_SPAN_WORDS = {**NUMBER_WORDS, "twelve": 12}
 
 
 def span_ending(resolve: Resolver, lead: re.Match[str]) -> Resolver:
     """"the week to July 13": the seven days that end with the date's last day (July 7-13)."""
-    count = int(_SPAN_WORDS.get((lead.group("count") or "one").lower()) or lead.group("count"))
+    written = lead.group("count") or "one"
+    count = NUMBER_WORDS.get(written.lower()) or int(written)
     unit = lead.group("unit").lower()
     length = relativedelta(weeks=2 * count) if unit == "fortnight" else relativedelta(**{unit + "s": count})
 
