@@ -97,7 +97,8 @@ class Reprints:
                 node = parent[node]
             return node
 
-        for first, second in self._similar_texts(holders):
+        similar = chain.from_iterable(self._similar_texts(part) for part in _apart(holders))
+        for first, second in similar:
             for number in _common(holders[first], holders[second]):
                 theirs = dict(by_text[(number, second)])
                 for role, articles in by_text[(number, first)]:
@@ -161,6 +162,27 @@ class Reprints:
                 if alike:
                     similar.append(pair)
         return similar
+
+
+def _apart(holders: dict[str, list[int]]) -> list[dict[str, list[int]]]:
+    """The texts split into parts no group spans (groups that share a text are one part). A reprinted
+    pair stands in one group, so each part is joined alone: in a month of an archive, texts of
+    different stories share the trigrams of their wording ('said on Tuesday that') but no group."""
+    parent: dict[int, int] = {}
+
+    def root(group: int) -> int:
+        while parent.setdefault(group, group) != group:
+            parent[group] = parent[parent[group]]
+            group = parent[group]
+        return group
+
+    for groups in holders.values():
+        for other in groups[1:]:
+            parent[root(other)] = root(groups[0])
+    parts: dict[int, dict[str, list[int]]] = {}
+    for text, groups in holders.items():
+        parts.setdefault(root(groups[0]), {})[text] = groups
+    return list(parts.values())
 
 
 def _common(first: list[int], second: list[int]) -> list[int]:
