@@ -16,6 +16,7 @@ from checker.checks import all_checks
 from checker.checks.base import Check, Issue, Story
 from checker.engine import build_story
 from checker.errors import ConfigError
+from checker.gc_pause import gc_paused
 from checker.models import Claim, Document, Finding, Group, Severity
 from checker.ruleset import CheckSetting, RuleSet
 
@@ -25,8 +26,9 @@ def run_checks(documents: list[Document], claims: list[Claim], rules: RuleSet) -
     claim: the checks then skip the archive's own differences, which no draft check reports."""
     drafts = {d.id for d in documents if d.role == "draft"}
     focus = {c.id for c in claims if c.document in drafts} if drafts else None
-    story = build_story(documents, claims, rules, focus=focus)
-    findings = run_stage(story, "claims")
+    with gc_paused():  # a story's objects all live until it is checked: see gc_pause
+        story = build_story(documents, claims, rules, focus=focus)
+        findings = run_stage(story, "claims")
     if focus is not None:
         findings = [f for f in findings if not focus.isdisjoint(f.claims)]
     groups = [Group(id=g.id, subject=g.label, unit=g.unit, claims=g.claims) for g in story.groups]
