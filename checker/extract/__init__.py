@@ -18,6 +18,7 @@ from checker.extract.memo import forget_sentences
 from checker.extract.segment import segment
 from checker.extract.subject import DEFAULT_COUNTED
 from checker.extract.types import Context, Figure, Sentence
+from checker.gc_pause import gc_paused
 from checker.lexicon import Lexicon
 from checker.models import Claim, Document
 from checker.ruleset import RuleSet
@@ -30,7 +31,11 @@ CONTEXT_RADIUS = 400
 
 
 def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None = None) -> list[Claim]:
-    lexicon = lexicon or Lexicon(rules)
+    with gc_paused():  # an article's tokens, figures and contexts live until its claims are built
+        return _claims_of(document, rules, lexicon or Lexicon(rules))
+
+
+def _claims_of(document: Document, rules: RuleSet, lexicon: Lexicon) -> list[Claim]:
     sentences = segment(document)
     lines = _LineCounter(document.text)
     claims: list[Claim] = []
