@@ -62,11 +62,9 @@ def decode(data: bytes, path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+def read_text(path: Path, max_bytes: int | None = None) -> str:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: {size / _MB:.1f} MB is over the {max_bytes / _MB:.0f} MB limit for one article")
+        within_limit(path, path.stat().st_size, max_bytes)
         data = path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder") from None
@@ -76,6 +74,17 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return article_text(data, path)
+
+
+def within_limit(path: Path, size: int, max_bytes: int | None = None) -> None:
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    if size > max_bytes:
+        raise InputError(f"{path}: {size / _MB:.1f} MB is over the {max_bytes / _MB:.0f} MB limit for one article")
+
+
+def article_text(data: bytes, path: Path) -> str:
+    """An article file's bytes as text; binary, undecodable or blank files are InputErrors."""
     text = decode(data, path)
     if not text.strip():
         raise InputError(f"{path}: empty file")
@@ -161,12 +170,17 @@ def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, dict[str, SourceMeta]]
 
 
 def load_document(path: Path, sources: dict[str, SourceMeta], role: str = "source") -> Document:
-    text = read_text(path)
+    return document_of(path, read_text(path), sources.get(path.name, SourceMeta()), role)
+
+
+def document_of(path: Path, text: str, listed: SourceMeta, role: str = "source", doc_id: str | None = None,
+                shown_path: str | None = None) -> Document:
+    """The Document of an article's text: front matter over its sources.yaml entry (`listed`);
+    id and path default to the file's stem and path as given."""
     front, body_start = split_front_matter(text, path)
-    listed = sources.get(path.name, SourceMeta())
     merged = {**listed.model_dump(exclude_none=True), **front.model_dump(exclude_none=True)}
     merged.setdefault("role", role)
-    return Document(id=path.stem, path=str(path), text=text, body_start=body_start, **merged)
+    return Document(id=doc_id or path.stem, path=shown_path or str(path), text=text, body_start=body_start, **merged)
 
 
 def load_documents(paths: Iterable[Path], role: str = "source") -> LoadResult:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 
 from checker import __version__
 from checker.errors import ClaimcheckError
-from checker.load import SourceMeta, expand, load_document
+from checker.load import SourceMeta, article_text, document_of, expand, within_limit
 from checker.models import Claim, Document
 from checker.parallel import ParallelOptions, extract_stream
 from checker.ruleset import RuleSet
@@ -161,10 +161,11 @@ def _changed_documents(store: ClaimStore, targets: Iterable[tuple[Path, str, Sou
     An id is taken when the store holds it or a document planned and not yet written (`in_flight`) has it."""
     for path, resolved, listing in targets:
         try:
-            content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+            data = path.read_bytes()  # read once: hashed here, decoded below if the store lacks it
         except OSError as exc:
             stats.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
+        content_hash = hashlib.sha256(data).hexdigest()
         listing_hash = hashlib.sha256(listing.model_dump_json().encode()).hexdigest()
         known = store.db.execute("SELECT doc_no, id, content_hash, listing_hash, extraction_key FROM documents"
                                  " WHERE path = ?", (resolved,)).fetchone()
@@ -176,12 +177,13 @@ def _changed_documents(store: ClaimStore, targets: Iterable[tuple[Path, str, Sou
         else:
             doc_no, doc_id = known[0], known[1]
         try:
-            document = load_document(path, {path.name: listing})
+            within_limit(path, len(data))
+            document = document_of(path, article_text(data, path), listing, doc_id=doc_id, shown_path=resolved)
         except ClaimcheckError as exc:
             stats.errors.append(str(exc))
             continue
         in_flight[doc_id] = _Planned(path, listing, doc_id, doc_no, content_hash, listing_hash, key)
-        yield document.model_copy(update={"id": doc_id, "path": resolved})
+        yield document
 
 
 def _id_in_store(store: ClaimStore, doc_id: str) -> bool:

@@ -163,6 +163,27 @@ def test_an_article_that_breaks_extraction_is_reported_and_retried(archive: Path
     assert (index_paths(store, [archive], RuleSet()).added, store.counts()[0]) == (1, 20)
 
 
+def test_unreadable_articles_are_reported_and_the_rest_indexed(archive: Path, store: ClaimStore,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read once for both its hash and its text, a file is still judged as `check` judges it."""
+    import checker.load
+
+    monkeypatch.setattr(checker.load, "MAX_BYTES", 1024 * 1024)
+    (archive / "huge.txt").write_text("Officials said 3,000 people left.\n" * 48_000, encoding="utf-8")
+    (archive / "blank.txt").write_text(" \n\n", encoding="utf-8")
+    (archive / "latin1.txt").write_bytes("Caf\xe9 owners said 3,000 people left.".encode("latin-1"))
+    (archive / "image.txt").write_bytes(b"\x89PNG\x00\x00")
+    stats = index_paths(store, [archive], RuleSet())
+    messages = sorted(error.replace(str(archive.resolve()), "ARCHIVE") for error in stats.errors)
+    assert messages == [
+        "ARCHIVE/blank.txt: empty file",
+        "ARCHIVE/huge.txt: 1.6 MB is over the 1 MB limit for one article",
+        "ARCHIVE/image.txt: binary file, not an article (NUL bytes)",
+        "ARCHIVE/latin1.txt: not valid UTF-8 (byte 0xe9 at offset 3); re-save it as UTF-8",
+    ]
+    assert (stats.added, store.counts()[0]) == (20, 20)
+
+
 KILLABLE_INDEX = """
 import sys
 sys.path.insert(0, {tests!r})
