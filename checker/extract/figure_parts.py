@@ -162,8 +162,10 @@ class Grammar:
     labels: frozenset[str]
     has_number: re.Pattern[str]
 
-    def is_label(self, text: str, figure_start: int, start: int) -> bool:
-        """A number right after 'Article', 'Route' or a mid-sentence name ('Boeing 737', 'S&P 500')."""
+    def is_label(self, text: str, figure_start: int, start: int, written_as_amount: bool = False) -> bool:
+        """A number right after 'Article', 'Route' or a mid-sentence name ('Boeing 737', 'S&P 500').
+        `written_as_amount`: grouped by thousands or scaled ('2,023,000', '2.1 million'), which no
+        name's number is, so after a name it is that name's figure ('... and Lukov 2,023,000')."""
         found = _PREVIOUS_WORD.search(text, max(start, figure_start - 30), figure_start)
         if not found:
             return False
@@ -171,6 +173,8 @@ class Grammar:
         lower = word.lower()
         if lower in self.labels or lower.rstrip(".") in self.labels:
             return True
+        if written_as_amount:
+            return False
         if not word[0].isupper() or word.endswith(("'s", "’s", "s'")) or lower in word_lists().stop:
             return False
         if lower in self.hedges or any(h.startswith(lower + " ") or h.endswith(" " + lower) for h in self.hedges):

@@ -336,7 +336,8 @@ def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, gramma
             return False
         if _YEAR_CONTEXT_BEFORE.search(text, max(start, first.start - 9), first.start):
             return False
-    if grammar.is_label(text, first.start, start):
+    token = first.token
+    if grammar.is_label(text, first.start, start, token.has_magnitude or "," in (token.integer_digits or "")):
         return False
     if noun is None and not first.token.spelled and _NAME_AFTER.match(text, atom.end):
         return False  # "787 Dreamliner", "11 Pro": part of a name
