@@ -31,6 +31,7 @@ The river rose 2.4 metres above its usual level overnight. Gen. Paul Okafor said
 Dam operator warns of further releases, says regional chief
 The U.S. embassy offered assistance on Wednesday, and J. R. Halvorsen of the Red Cross said 14 shelters were open.
 Sign up for our daily briefing newsletter
+Newsletter: Get River Valley News in your inbox every morning. Join 25,000 readers.
 Article image
 Avatar
 Maria Delgado
@@ -96,6 +97,7 @@ def _in_sentence(document: Document, phrase: str) -> bool:
         "40,000 without power",  # related headline after a marker
         "In 2024",  # related headline, title case
         "daily briefing newsletter",  # prompt
+        "Join 25,000 readers",  # prompt behind a "Newsletter:" label
         "Dam operator warns",  # headline-like link inside the story
         "Climate desk editor",  # bio label
     ],

@@ -57,8 +57,8 @@ UI_LABELS = frozenset({
 })
 # Prompts to act rather than statements: newsletter, social and app nags.
 PROMPT = re.compile(
-    r"^(?:sign up|subscribe|follow us|follow our|join us|join our|get the latest|get our|download (?:our|the)"
-    r"|click here|tap here|share this|like us on|support our|donate)\b",
+    r"^(?:newsletters?\s*:|(?:sign up|subscribe|follow us|follow our|join us|join our|get the latest|get our"
+    r"|download (?:our|the)|click here|tap here|share this|like us on|support our|donate)\b)",
     re.I,
 )
 BYLINE = re.compile(r"^(?:by|written by|reporting by|words by|story by)\s+[A-Z][\w.'’-]*", re.I)
