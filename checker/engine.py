@@ -206,7 +206,7 @@ def claims_table(rows: list[Row]) -> pd.DataFrame:
                          "place": [r.place for r in rows], "source_key": [r.source_key for r in rows]})
 
 
-def assign_groups(rows: list[Row]) -> list[str]:
+def assign_groups(rows: list[Row], apart: str | None = None) -> list[str]:
     """Group id for every row of `claim_rows`: pandas blocks the table by (head, family) in one
     vectorised pass; each block, in sorted order, is split into bins of places and modifiers, then
     by identity, reading the rows themselves (a block is small, and a DataFrame per block costs
@@ -216,7 +216,7 @@ def assign_groups(rows: list[Row]) -> list[str]:
     taken: set[str] = set()
     for head, family in sorted(blocks):
         positions = blocks[(head, family)].tolist()  # ascending: claim order
-        for bin_rows, (place, modifiers) in _split(positions, rows):
+        for bin_rows, (place, modifiers) in _split(positions, rows, apart):
             for members, identity in _split_identity(bin_rows, rows):
                 group_id = _group_id(head, family, (place, {**modifiers, **identity}), taken)
                 for position in members:
@@ -242,14 +242,16 @@ class _Bin:
         self.rows.extend(other.rows)
 
 
-def _split(positions: list[int], rows: list[Row]) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
+def _split(positions: list[int], rows: list[Row],
+           apart: str | None = None) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
     """Bins of rows whose place and modifiers never conflict.
 
     Rows first gather by exact signature (place, modifiers). A less specific bin then joins the
     largest compatible more specific bin — but only when that bin is confirmed by two claims (or
     the joining bin is a single claim): a place several claims name is the story's main place and
     the unplaced counts left it out, while one claim "in Kursk" beside nine unplaced counts is a
-    part beside its whole.
+    part beside its whole. The `apart` place ('cast abroad') is never a place left out: only bins
+    placed there too join it.
     """
     bins: dict[tuple[str | None, frozenset[tuple[int, str]]], _Bin] = {}
     for position in positions:
@@ -262,7 +264,8 @@ def _split(positions: list[int], rows: list[Row]) -> list[tuple[list[int], tuple
     kept: list[_Bin] = []
     for candidate in ordered:
         hosts = [b for b in kept if b.specificity() > candidate.specificity()
-                 and len(b.rows) >= min(2, len(candidate.rows)) and b.fits(candidate.place, candidate.modifiers)]
+                 and len(b.rows) >= min(2, len(candidate.rows)) and b.fits(candidate.place, candidate.modifiers)
+                 and (b.place != apart or candidate.place == apart)]
         if hosts:
             max(hosts, key=lambda b: len(b.rows)).absorb(candidate)
         else:
@@ -376,7 +379,7 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
                            same_times=lambda horizons: SameTime(horizons, rules))
     focused = None if focus is None else frozenset(focus)
     copies = UnionFind()
-    groups = build_groups(claims, rows, assign_groups(rows)) if rows else []
+    groups = build_groups(claims, rows, assign_groups(rows, lexicon.apart_place)) if rows else []
     if groups:
         sentences = by_sentence(claims)  # read once for both
         restated = restatements(sentences)

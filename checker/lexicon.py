@@ -94,6 +94,9 @@ class Lexicon:
         self._counted_cache: dict[str, str | None] = {}
         self._idioms = [tuple(singular(w) for w in plain_words(idiom)) for idiom in rules.predicate_idioms]
         self.measure_words = frozenset(singular(word.lower()) for word in rules.measure_words)
+        self._apart_words = frozenset(word.lower() for word in rules.apart_places)
+        # every apart word is one place, named by the first listed: 'cast abroad' and 'sold overseas' meet
+        self.apart_place = rules.apart_places[0].lower() if rules.apart_places else None
         self.nameless = frozenset(singular(w) for word in rules.nameless_subjects for w in plain_words(word))
         splitting = [*rules.splitting_modifiers, *rules.identity_modifiers, *rules.never_merge]
         first_identity = len(rules.splitting_modifiers)
@@ -146,6 +149,8 @@ class Lexicon:
             place = _place(subject or "") or _place(clause)
             if place:
                 place = " ".join(self.plain(place))  # 'Russian territory' and 'Russia' are one place
+            elif self._apart_words and not self._apart_words.isdisjoint(plain_words(f"{subject or ''} {clause}")):
+                place = self.apart_place
             return SubjectProfile(head, place, self._modifiers(words, head_at, head))
         return None
 

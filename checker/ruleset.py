@@ -107,6 +107,11 @@ class SubjectsFile(Strict):
         description="words a count of something is written in ('doses' of vaccine): a bare '250,000 doses' counts "
                     "the story's one '<word> of <thing>'",
     )
+    apart_places: list[str] = Field(
+        default_factory=list,
+        description="words that place a figure outside the story's own country ('cast abroad'): such a figure "
+                    "is a part, never the story's figure with its place left out",
+    )
 
 
 # --- attributions ---------------------------------------------------------------------------
@@ -200,6 +205,7 @@ class RuleSet(BaseModel):
     nameless_subjects: list[str] = Field(default_factory=list)
     predicate_idioms: list[str] = Field(default_factory=list)
     measure_words: list[str] = Field(default_factory=list)
+    apart_places: list[str] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)

@@ -217,3 +217,16 @@ def test_a_bare_measure_word_counts_the_story_s_one_thing_written_in_it(rules: R
                   claim("d", "40,000", 40000, "doses of polio drops", unit="dose")]
     assert all("a:c1" not in g or len(g) == 1 for g in grouping(rules, two_things))
 
+
+
+@pytest.mark.parametrize("apart", ["were cast abroad", "were cast overseas by voters living there"])
+def test_a_figure_placed_abroad_is_a_part_and_no_unplaced_figure_joins_it(rules: RuleSet, apart: str) -> None:
+    """'180,000 votes were cast abroad' is not the story's votes with the place left out."""
+    specs = [claim("a", "2,337,000", 2337000, "votes", sentence="Dravan received 2,337,000 votes."),
+             claim("a", "180,000", 180000, "votes", sentence=f"Around 180,000 votes {apart}.")]
+    assert {"a:c1", "a:c2"} not in grouping(rules, specs)
+    elsewhere = [specs[0], claim("a", "180,000", 180000, "votes", sentence="Around 180,000 votes were cast in Carpania.")]
+    assert {"a:c1", "a:c2"} in grouping(rules, elsewhere)  # a named place may be the one the story left out
+    both_abroad = [claim("a", "180,000", 180000, "votes", sentence=f"Around 180,000 votes {apart}."),
+                   claim("b", "185,000", 185000, "votes", sentence="Some 185,000 votes came from overseas.")]
+    assert {"a:c1", "b:c1"} in grouping(rules, both_abroad)
