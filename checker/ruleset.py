@@ -134,6 +134,13 @@ class AttributionsFile(Strict):
     source_nouns: list[str] = Field(
         default_factory=list, description="nouns that make a possessive the source: the union's figure of 14,000"
     )
+    counting_verbs: list[str] = Field(
+        default_factory=list, description="reporting verbs that say who counted: recorded, tallied, registered ..."
+    )
+    counters: list[str] = Field(
+        default_factory=list,
+        description="who does the counting, not the saying: 'health workers recorded 310 cases' names no source",
+    )
 
 
 # --- horizons -------------------------------------------------------------------------------
@@ -211,6 +218,8 @@ class RuleSet(BaseModel):
     verbs: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     source_nouns: list[str] = Field(default_factory=list)
+    counting_verbs: list[str] = Field(default_factory=list)
+    counters: list[str] = Field(default_factory=list)
     current: list[str] = Field(default_factory=list)
     eventual: list[str] = Field(default_factory=list)
     past: list[str] = Field(default_factory=list)

@@ -71,6 +71,8 @@ class Constructions:
         self.phrases = [(self._index(m.start()), self._index_after(m.end())) for m in phrases.finditer(text)] \
             if phrases else []
         self.source_nouns = frozenset(n.lower() for n in rules.source_nouns)
+        self.counting_verbs = frozenset(v.lower() for v in rules.counting_verbs)
+        self.counters = frozenset(c.lower() for c in rules.counters)
 
     def _index(self, position: int) -> int | None:
         at = bisect_left(self.tokens, position, key=_token_start)
@@ -116,7 +118,17 @@ class Constructions:
                     aside = self.text[self.tokens[opening + 1].start:self.tokens[index - 1].end]
                     return f"{name}, {aside}", first
             return None, verb
-        return self._phrase_before(index)
+        speaker, first = self._phrase_before(index)
+        if speaker is not None and self.tokens[verb].lower in self.counting_verbs and self._is_counter(speaker, first):
+            return None, verb  # "health workers recorded 310 cases": they counted; someone else reports it
+        return speaker, first
+
+    def _is_counter(self, speaker: str, first: int) -> bool:
+        """A plain noun phrase headed by a counter ('health workers'); a named one ('Red Cross
+        volunteers') stays a source. The sentence's first word is capitalised whatever it is."""
+        words = speaker.split()
+        named = [w for at, w in enumerate(words) if w[:1].isupper() and not (at == 0 and first == 0)]
+        return words[-1].lower() in self.counters and not named
 
     def _earlier_speaker(self, verb: int, depth: int) -> tuple[str | None, int]:
         earlier = [v for v in self.verbs if v < verb]
