@@ -230,3 +230,11 @@ def test_a_figure_placed_abroad_is_a_part_and_no_unplaced_figure_joins_it(rules:
     both_abroad = [claim("a", "180,000", 180000, "votes", sentence=f"Around 180,000 votes {apart}."),
                    claim("b", "185,000", 185000, "votes", sentence="Some 185,000 votes came from overseas.")]
     assert {"a:c1", "b:c1"} in grouping(rules, both_abroad)
+
+
+def test_workers_who_died_are_deaths_not_the_workforce(rules: RuleSet) -> None:
+    specs = [claim("a", "two", 2, "workers", sentence="Two workers died in hospital overnight."),
+             claim("a", "450", 450, "people", sentence="The plant employs about 450 people."),
+             claim("b", "six", 6, "people killed", sentence="The blast killed six people.")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1"} in groups and not any({"a:c1", "a:c2"} <= g for g in groups)

@@ -55,6 +55,7 @@ from checker.extract.dates import (
     year_resolver,
 )
 from checker.extract.memo import by_text
+from checker.extract.numbers import SCALES, SMALL_NUMBERS
 from checker.identity import Identity
 from checker.models import Horizon
 from checker.ruleset import RuleSet
@@ -94,8 +95,10 @@ EARLIER_EVENT = re.compile(r"\b((?:in|at|during) which)\b[^,;]*?\b(?:[a-z]{3,}ed
 # 2019, was 39.6C".
 SUBJECTLESS_OPENERS = frozenset({"is", "are", "was", "were", "has", "have", "had", "stood", "stands", "reached",
                                  "rose", "fell", "came", "totalled", "totaled", "hit", "remains", "remained"})
-# A headline's "to" + verb is its future tense: "Norvik to cut 12,000 jobs".
-HEADLINE_FUTURE = re.compile(r"\bto\s+(?!the\b|an?\b)[a-z]{3,}\b")
+# A headline's "to" + verb is its future tense: "Norvik to cut 12,000 jobs"; "toll rises to six" is a level.
+HEADLINE_FUTURE = re.compile(
+    rf"\bto\s+(?!the\b|an?\b|(?:{'|'.join(sorted({*SMALL_NUMBERS, *SCALES, 'hundred', 'dozen'}, key=len, reverse=True))})\b)"
+    r"[a-z]{3,}\b")
 
 
 @dataclass(frozen=True)

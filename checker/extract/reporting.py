@@ -402,6 +402,8 @@ class Constructions:
                 t.lower == "that" or t.is_number for t in self.tokens[verb:last]):
             return None  # a trailing attribution carries no figure or clause of its own
         if verb == first:
+            if verb + 1 < last and self.tokens[verb + 1].lower in PRONOUNS:
+                return None  # ", said it was cooperating": what the sentence's subject said, not who
             return self.phrase_speaker(verb + 1)  # ", said the ministry"
         words = self.tokens[first:verb]
         while words and (words[-1].is_adverb or words[-1].lower in TIME_WORDS | AUXILIARIES):
