@@ -248,9 +248,10 @@ def _split(positions: list[int], rows: list[Row],
 
     Rows first gather by exact signature (place, modifiers). A less specific bin then joins the
     largest compatible more specific bin — but only when that bin is confirmed by two claims (or
-    the joining bin is a single claim): a place several claims name is the story's main place and
-    the unplaced counts left it out, while one claim "in Kursk" beside nine unplaced counts is a
-    part beside its whole. The `apart` place ('cast abroad') is never a place left out: only bins
+    the joining bin is a single claim) and holds more than half as many as join it: a place several
+    claims name is the story's main place and the unplaced counts left it out, while one claim "in
+    Kursk" beside nine unplaced counts is a part beside its whole, and so are two "1,200 jobs in
+    Germany" beside five "1,800 jobs" worldwide. The `apart` place ('cast abroad') is never a place left out: only bins
     placed there too join it.
     """
     bins: dict[tuple[str | None, frozenset[tuple[int, str]]], _Bin] = {}
@@ -263,9 +264,10 @@ def _split(positions: list[int], rows: list[Row],
     ordered = sorted(bins.values(), key=lambda b: (b.specificity(), len(b.rows)), reverse=True)
     kept: list[_Bin] = []
     for candidate in ordered:
+        joining = len(candidate.rows)
         hosts = [b for b in kept if b.specificity() > candidate.specificity()
-                 and len(b.rows) >= min(2, len(candidate.rows)) and b.fits(candidate.place, candidate.modifiers)
-                 and (b.place != apart or candidate.place == apart)]
+                 and len(b.rows) >= min(2, joining) and 2 * len(b.rows) > joining
+                 and b.fits(candidate.place, candidate.modifiers) and (b.place != apart or candidate.place == apart)]
         if hosts:
             max(hosts, key=lambda b: len(b.rows)).absorb(candidate)
         else:

@@ -238,3 +238,12 @@ def test_workers_who_died_are_deaths_not_the_workforce(rules: RuleSet) -> None:
              claim("b", "six", 6, "people killed", sentence="The blast killed six people.")]
     groups = grouping(rules, specs)
     assert {"a:c1", "b:c1"} in groups and not any({"a:c1", "a:c2"} <= g for g in groups)
+
+
+def test_unplaced_figures_that_outnumber_a_place_two_to_one_stay_the_whole(rules: RuleSet) -> None:
+    """Four outlets print '1,800 jobs' (worldwide) and two '1,200 jobs in Germany': the 1,800 did not leave
+    Germany out. The place joins its unplaced figures only when it is named about as often."""
+    specs = [*(claim(d, "1,800", 1800, "jobs") for d in "abcd"),
+             *(claim(d, "1,200", 1200, "jobs in Germany") for d in "ef")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1", "c:c1", "d:c1"} in groups and {"e:c1", "f:c1"} in groups

@@ -261,6 +261,8 @@ def _resolve(cue: _Cue, published: dt.date | None, future: bool) -> Horizon:
         return Horizon(kind="deadline", end=last, text=cue.text)
     if first is None or last is None:
         return Horizon(kind="period", text=cue.text)
+    if first > last:  # "a year from 2028" in a 2026 paper: a span running up to the paper would end before it starts
+        return Horizon(kind="eventual", start=first, text=cue.text)
     if first == last == published:  # "today", "as of today", "on Thursday" in Thursday's paper
         return Horizon(kind="current", start=first, end=last, text=cue.text)
     if published and last < dt.date(published.year, 1, 1):
