@@ -165,6 +165,9 @@ class TolerancesFile(Strict):
     description: str = ""
     rounding: float = Field(0.05, ge=0, le=1, description="relative slack for printed round figures")
     conversion: float = Field(0.05, ge=0, le=1, description="relative slack for a unit conversion in brackets")
+    exchange_rate: float = Field(
+        0.03, ge=0, le=1, description="how far two conversions' implied exchange rates may differ within a week"
+    )
     unattributed_disagreement: float = Field(0.1, ge=0, le=1)
     percent_of_base: float = Field(0.02, ge=0, le=1, description="absolute slack for 'N, about P% of BASE'")
     temperature_slack: float = Field(1.0, ge=0, description="degrees two temperatures may differ and agree")

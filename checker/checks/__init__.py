@@ -1,7 +1,7 @@
 """The check registry. Each check is one module; its code is stable and never reused.
 
     CC1xx  figures about one quantity across articles (contradiction, ranges, internal)
-    CC2xx  arithmetic inside a sentence (conversions, percent of a base, parts and wholes)
+    CC2xx  arithmetic of figures (conversions, percent of a base, parts and wholes, exchange rates)
     CC3xx  provenance (wire copies, draft figures with no source)
     CC9xx  about claimcheck's own inputs (stale waivers)
 """
@@ -12,6 +12,7 @@ from checker.checks.base import Check, Issue, Story
 from checker.checks.contradiction import Contradiction
 from checker.checks.conversion import ConversionMismatch
 from checker.checks.draft_unsourced import DraftUnsourced
+from checker.checks.exchange_rate import ExchangeRateMismatch
 from checker.checks.explained_range import ExplainedRange
 from checker.checks.internal import InternalInconsistency
 from checker.checks.part_whole import PartExceedsWhole
@@ -24,7 +25,7 @@ __all__ = ["Check", "Issue", "Story", "all_checks", "find_check"]
 
 _REGISTERED: tuple[type[Check], ...] = (
     Contradiction, UnexplainedRange, ExplainedRange, InternalInconsistency,
-    ConversionMismatch, PercentOfBase, PartExceedsWhole,
+    ConversionMismatch, PercentOfBase, PartExceedsWhole, ExchangeRateMismatch,
     WireCopy, DraftUnsourced, StaleWaiver,
 )
 
