@@ -247,3 +247,12 @@ def test_unplaced_figures_that_outnumber_a_place_two_to_one_stay_the_whole(rules
              *(claim(d, "1,200", 1200, "jobs in Germany") for d in "ef")]
     groups = grouping(rules, specs)
     assert {"a:c1", "b:c1", "c:c1", "d:c1"} in groups and {"e:c1", "f:c1"} in groups
+
+
+def test_people_rescued_are_survivors_not_the_people_aboard(rules: RuleSet) -> None:
+    sentence = "At least 18 people died and 247 were rescued, the spokesman said."
+    specs = [claim("a", "247", 247, "people", sentence=sentence),
+             claim("a", "286", 286, "people", sentence="The ferry had 286 people on board."),
+             claim("b", "247", 247, "survivors", sentence="Rescuers pulled 247 survivors from the sea.")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1"} in groups and not any({"a:c1", "a:c2"} <= g for g in groups)

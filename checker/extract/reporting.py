@@ -115,6 +115,8 @@ class Constructions:
             if opening is not None:
                 name, first = self._phrase_before(opening - 1)
                 if name:
+                    if self.tokens[opening + 1].lower in ("who", "which", "whose"):
+                        return name, first  # "Families of the victims, who gathered outside ..., said"
                     aside = self.text[self.tokens[opening + 1].start:self.tokens[index - 1].end]
                     return f"{name}, {aside}", first
             return None, verb
