@@ -18,13 +18,14 @@ from checker.checks.internal import InternalInconsistency
 from checker.checks.part_whole import PartExceedsWhole
 from checker.checks.percent_base import PercentOfBase
 from checker.checks.stale_waiver import StaleWaiver
+from checker.checks.transposed_digits import TransposedDigits
 from checker.checks.unexplained_range import UnexplainedRange
 from checker.checks.wire_copy import WireCopy
 
 __all__ = ["Check", "Issue", "Story", "all_checks", "find_check"]
 
 _REGISTERED: tuple[type[Check], ...] = (
-    Contradiction, UnexplainedRange, ExplainedRange, InternalInconsistency,
+    Contradiction, UnexplainedRange, ExplainedRange, InternalInconsistency, TransposedDigits,
     ConversionMismatch, PercentOfBase, PartExceedsWhole, ExchangeRateMismatch,
     WireCopy, DraftUnsourced, StaleWaiver,
 )

@@ -1,0 +1,114 @@
+"""CC105 transposed-digits — two figures for one quantity whose digits differ by one swap.
+
+What it flags: two figures of one subject group, in the same unit and in different sentences,
+printed with at least `min_digits` significant digits, that read the same once two neighbouring
+digits are swapped ("£412 million" and "£421 million", "18,400" and "14,800"), and are less than
+`max_ratio` apart. It fires whatever the sources or times of the two figures: a difference that
+another source or time would explain (CC103) may still be a typing slip.
+
+Why: swapped digits are among the commonest slips in copy, and they hide well: the wrong figure
+looks as plausible as the right one, and when the draft dates it differently ("next year's £421
+million budget" against "the 2026-27 budget of £412 million") no other check calls it wrong.
+
+Options:
+  min_digits (default 3): fewest significant digits a figure needs; two-digit swaps (12 and 21)
+    happen by chance too often.
+  max_ratio (default 1.5): two figures further apart than this are not read as one mistyped.
+
+Fires: "a budget of £412 million" (council) and "a £421 million budget" (draft).
+Does not fire: "412 cases on Monday" and "4,120 cases": the same digits, another magnitude; or
+"rose from 412 to 421" within one sentence, where both figures are meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import combinations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.checks.base import Check, Issue, Story
+from checker.checks.narrate import evidence
+from checker.models import Claim, Severity
+
+
+class TransposedOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    min_digits: int = Field(3, ge=2)
+    max_ratio: float = Field(1.5, gt=1)
+
+
+def _budget(text: str, document: str, sentence: str) -> dict[str, object]:
+    return {"document": document, "text": text, "value": float(text.strip("£ million")) * 1e6,
+            "unit": "pound sterling", "kind": "money", "subject": "budget", "sentence": sentence}
+
+
+class TransposedDigits(Check):
+    code = "CC105"
+    name = "transposed-digits"
+    summary = "two figures for one quantity whose digits differ only by two swapped neighbours (412 / 421)"
+    default_severity = Severity.warning
+    Options = TransposedOptions
+    must_fire = [{"claims": [
+        _budget("£412 million", "council", "The council approved a budget of £412 million for 2026-27."),
+        {**_budget("£421 million", "draft", "The council approved a £421 million budget for next year."),
+         "horizon": {"kind": "period", "start": "2027-01-01", "end": "2027-12-31", "text": "next year"}}]}]
+    must_not_fire = [{"claims": [
+        _budget("£412 million", "council", "The budget rose from £412 million to £421 million."),
+        {**_budget("£421 million", "council", "The budget rose from £412 million to £421 million.")}]}]
+
+    def run(self, story: Story, options: TransposedOptions) -> Iterator[Issue]:
+        for group in story.focus_groups():
+            # a swap keeps the multiset of digits: only figures sharing it can be one mistyped
+            by_digits: dict[tuple[str, str, str], dict[str, list[Claim]]] = {}
+            for claim_id in group.claims:
+                claim = story.claim(claim_id)
+                digits = _digits(claim)
+                if digits is not None and len(digits.rstrip("0")) >= options.min_digits:
+                    key = (claim.unit or "", claim.kind, "".join(sorted(digits)))
+                    by_digits.setdefault(key, {}).setdefault(digits, []).append(claim)
+            for spellings in by_digits.values():
+                for x, y in combinations(sorted(spellings), 2):
+                    ours, theirs = spellings[x], spellings[y]
+                    if not (_one_swap(x, y) and _near(ours[0], theirs[0], options.max_ratio)
+                            and any(_apart(a, b) for a in ours for b in theirs)):
+                        continue
+                    claims = sorted(ours + theirs, key=lambda c: (c.document, c.start))
+                    if story.focus is not None and story.focus.isdisjoint(c.id for c in claims):
+                        continue
+                    ids = [c.id for c in claims]
+                    yield Issue(
+                        claims=ids, group=group.id,
+                        message=f"{group.label}: {ours[0].text} and {theirs[0].text} differ by two swapped digits",
+                        explanation=(f"The figures for {group.label} read the same once two neighbouring digits "
+                                     f"are swapped, which is how a figure is most often mistyped. Even if their "
+                                     f"sources or times differ, check them against the original."
+                                     f"\n{evidence(story, ids)}"))
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _digits(claim: Claim) -> str | None:
+    """The figure's digits as printed, without separators or the decimal point ('£4.12bn' -> '412')."""
+    found = _NUMBER.search(claim.text)
+    return found.group().replace(",", "").replace(".", "") if found else None
+
+
+def _one_swap(x: str, y: str) -> bool:
+    if len(x) != len(y) or x == y:
+        return False
+    differing = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(differing) == 2 and differing[1] == differing[0] + 1 and x[differing[0]] == y[differing[1]]
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """In different sentences: 'rose from 412 to 421' means both."""
+    return (a.document, a.sentence_start) != (b.document, b.sentence_start)
+
+
+def _near(a: Claim, b: Claim, max_ratio: float) -> bool:
+    if not a.value or not b.value or (a.value > 0) != (b.value > 0):
+        return False
+    return max(abs(a.value), abs(b.value)) / min(abs(a.value), abs(b.value)) < max_ratio
