@@ -13,7 +13,8 @@ them is stale or wrong.
 Options:
   max_gap (default 40): most characters between the count and the percentage.
 
-Fires: "cut 11,000 jobs, about 25% of staff" with "its 85,000 employees" (11,000 is 13%).
+Fires: "cut 11,000 jobs, about 25% of staff" with "its 85,000 employees" (11,000 is 13%); "£143
+million, about 45% of the budget" with "a £421 million budget" (34%).
 Does not fire: "cut 11,000 jobs, about 13% of staff" with "its 85,000 employees".
 """
 
@@ -74,7 +75,7 @@ class PercentOfBase(Check):
             whole_head = self._whole_head(story, share)
             if part is None or part.value is None or whole_head is None or not self._counts_within(story, part, whole_head):
                 continue
-            wholes = [w for w in self._wholes(story, whole_head, share) if w.value and w.value > part.value]
+            wholes = [w for w in self._wholes(story, whole_head, share, part) if w.value and w.value > part.value]
             if not wholes or any(self._fits(story, part, share, w) for w in wholes):
                 continue  # some whole the story states makes the share right
             whole = max(wholes, key=lambda w: w.value or 0.0)  # the total, not a plant or a union's members
@@ -95,7 +96,10 @@ class PercentOfBase(Check):
     def _counts_within(story: Story, part: Claim, whole_head: str) -> bool:
         """Only a base the rules name (staff, workforce, headcount are employees) and a part counted
         within it ('jobs' within employees) make the computation meaningful; anything looser would
-        print a share of some other population."""
+        print a share of some other population. A sum of money is a part of any sum its sentence
+        calls it a share of ('£143 million, about 35% of the budget'): money has one kind of part."""
+        if part.kind == "money":
+            return True
         if whole_head not in {entry.head for entry in story.rules.subjects}:
             return False
         group = story.group_of(part.id)
@@ -146,9 +150,11 @@ class PercentOfBase(Check):
         return None
 
     @staticmethod
-    def _wholes(story: Story, head: str, share: Claim) -> list[Claim]:
+    def _wholes(story: Story, head: str, share: Claim, part: Claim) -> list[Claim]:
+        # the whole is counted as the part is: people of people, pounds of pounds
+        family = f"money:{(part.unit or '').lower()}" if part.kind == "money" else "count"
         # a group with a place or a modifier ('employees in Veland') counts a part of the whole
-        wholes = [story.claim(i) for g in story.groups if g.head == head and g.family == "count" and g.label == g.head
+        wholes = [story.claim(i) for g in story.groups if g.head == head and g.family == family and g.label == g.head
                   for i in g.claims if story.claim(i).kind != "percent" and story.claim(i).id != share.id]
         # the article's own whole first: another outlet's "workers" may count one plant or one union
         own = [w for w in wholes if w.document == share.document]
