@@ -118,8 +118,14 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
         profile = lexicon.profile(claim.subject_key, None, after)
     else:
         profile = lexicon.profile(claim.subject, claim.unit, after)
-    counted = lexicon.counted_by(_before(claim)) if profile is not None and claim.kind == "count" else None
-    if profile is not None and counted is not None:
+    if profile is None or claim.kind != "count":
+        return profile
+    before = _before(claim)
+    held = lexicon.holder(before)
+    if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
+        profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)  # 'healthcare added 61,000'
+    counted = lexicon.counted_by(before)
+    if counted is not None:
         return SubjectProfile(counted, profile.place, profile.modifiers)  # 'employs 85,000 people': employees
     return profile
 
@@ -206,7 +212,7 @@ def claims_table(rows: list[Row]) -> pd.DataFrame:
                          "place": [r.place for r in rows], "source_key": [r.source_key for r in rows]})
 
 
-def assign_groups(rows: list[Row], apart: str | None = None) -> list[str]:
+def assign_groups(rows: list[Row], apart: str | None = None, part_sets: frozenset[int] = frozenset()) -> list[str]:
     """Group id for every row of `claim_rows`: pandas blocks the table by (head, family) in one
     vectorised pass; each block, in sorted order, is split into bins of places and modifiers, then
     by identity, reading the rows themselves (a block is small, and a DataFrame per block costs
@@ -216,7 +222,7 @@ def assign_groups(rows: list[Row], apart: str | None = None) -> list[str]:
     taken: set[str] = set()
     for head, family in sorted(blocks):
         positions = blocks[(head, family)].tolist()  # ascending: claim order
-        for bin_rows, (place, modifiers) in _split(positions, rows, apart):
+        for bin_rows, (place, modifiers) in _split(positions, rows, apart, part_sets):
             for members, identity in _split_identity(bin_rows, rows):
                 group_id = _group_id(head, family, (place, {**modifiers, **identity}), taken)
                 for position in members:
@@ -242,8 +248,8 @@ class _Bin:
         self.rows.extend(other.rows)
 
 
-def _split(positions: list[int], rows: list[Row],
-           apart: str | None = None) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
+def _split(positions: list[int], rows: list[Row], apart: str | None = None,
+           part_sets: frozenset[int] = frozenset()) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
     """Bins of rows whose place and modifiers never conflict.
 
     Rows first gather by exact signature (place, modifiers). A less specific bin then joins the
@@ -251,8 +257,8 @@ def _split(positions: list[int], rows: list[Row],
     the joining bin is a single claim) and holds more than half as many as join it: a place several
     claims name is the story's main place and the unplaced counts left it out, while one claim "in
     Kursk" beside nine unplaced counts is a part beside its whole, and so are two "1,200 jobs in
-    Germany" beside five "1,800 jobs" worldwide. The `apart` place ('cast abroad') is never a place left out: only bins
-    placed there too join it.
+    Germany" beside five "1,800 jobs" worldwide. The `apart` place ('cast abroad') and members of
+    `part_sets` ('healthcare' jobs) are never left out: only bins that name them too join them.
     """
     bins: dict[tuple[str | None, frozenset[tuple[int, str]]], _Bin] = {}
     for position in positions:
@@ -267,7 +273,9 @@ def _split(positions: list[int], rows: list[Row],
         joining = len(candidate.rows)
         hosts = [b for b in kept if b.specificity() > candidate.specificity()
                  and len(b.rows) >= min(2, joining) and 2 * len(b.rows) > joining
-                 and b.fits(candidate.place, candidate.modifiers) and (b.place != apart or candidate.place == apart)]
+                 and b.fits(candidate.place, candidate.modifiers) and (b.place != apart or candidate.place == apart)
+                 and all(candidate.modifiers.get(index) == member for index, member in b.modifiers.items()
+                         if index in part_sets)]
         if hosts:
             max(hosts, key=lambda b: len(b.rows)).absorb(candidate)
         else:
@@ -381,7 +389,7 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
                            same_times=lambda horizons: SameTime(horizons, rules))
     focused = None if focus is None else frozenset(focus)
     copies = UnionFind()
-    groups = build_groups(claims, rows, assign_groups(rows, lexicon.apart_place)) if rows else []
+    groups = build_groups(claims, rows, assign_groups(rows, lexicon.apart_place, lexicon.part_sets)) if rows else []
     if groups:
         sentences = by_sentence(claims)  # read once for both
         restated = restatements(sentences)

@@ -95,11 +95,16 @@ class Lexicon:
         self._idioms = [tuple(singular(w) for w in plain_words(idiom)) for idiom in rules.predicate_idioms]
         self.measure_words = frozenset(singular(word.lower()) for word in rules.measure_words)
         self._apart_words = frozenset(word.lower() for word in rules.apart_places)
+        self._holding_verbs = frozenset(singular(word.lower()) for word in rules.holding_verbs)
         # every apart word is one place, named by the first listed: 'cast abroad' and 'sold overseas' meet
         self.apart_place = rules.apart_places[0].lower() if rules.apart_places else None
         self.nameless = frozenset(singular(w) for word in rules.nameless_subjects for w in plain_words(word))
-        splitting = [*rules.splitting_modifiers, *rules.identity_modifiers, *rules.never_merge]
-        first_identity = len(rules.splitting_modifiers)
+        # index order: splitting sets, part sets (also splitting), identity sets, never-merge pairs
+        splitting = [*rules.splitting_modifiers, *rules.part_modifiers, *rules.identity_modifiers, *rules.never_merge]
+        first_part = len(rules.splitting_modifiers)
+        first_identity = first_part + len(rules.part_modifiers)
+        self._first_identity = first_identity
+        self.part_sets = frozenset(range(first_part, first_identity))
         self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
         self._splitting = [[tuple(singular(w) for w in plain_words(m)) for m in group] for group in splitting]
         self._demonyms = sorted(((tuple(plain_words(k)), tuple(plain_words(v))) for k, v in rules.demonyms.items()),
@@ -153,6 +158,18 @@ class Lexicon:
                 place = self.apart_place
             return SubjectProfile(head, place, self._modifiers(words, head_at, head))
         return None
+
+    def holder(self, before: str) -> frozenset[tuple[int, str]]:
+        """A splitting modifier that holds the figure from the words right before it: 'healthcare
+        added 61,000 jobs', '... and construction 18,000' (rules/subjects.yaml holding_verbs)."""
+        words = [singular(w) for w in plain_words(" ".join(before.rsplit(None, 4)[-4:]))]
+        if words and words[-1] in self._holding_verbs:
+            words = words[:-1]
+        for index, group in enumerate(self._splitting[:self._first_identity]):
+            for member in group:
+                if words[-len(member):] == list(member):
+                    return frozenset({(index, " ".join(member))})
+        return frozenset()
 
     def names_nothing(self, subject: str | None) -> bool:
         """True when a subject phrase holds only fallback words ('share', 'the amount')."""
@@ -253,12 +270,13 @@ class Lexicon:
     def _modifiers(self, words: list[str], head_at: int, head: str) -> frozenset[tuple[int, str]]:
         """Members of splitting sets written before the head (or anywhere, for never-merge words)."""
         found: set[tuple[int, str]] = set()
-        n_modifier_sets = len(self.rules.splitting_modifiers) + len(self.rules.identity_modifiers)
+        n_modifier_sets = self._first_identity + len(self.rules.identity_modifiers)
         for index, group in enumerate(self._splitting):
             scope = words[:head_at] if index < n_modifier_sets else words
             present = set(scope)
             for member in group:
-                if member[0] in present and _find(scope, member) >= 0 and self._synonyms.get(member) != head:
+                if (member[0] in present and _find(scope, member) >= 0 and self._synonyms.get(member) != head
+                        and not set(member) <= set(head.split())):  # 'construction' in the head 'construction jobs'
                     found.add((index, " ".join(member)))
         # two members of one set in one phrase ('civilian and military deaths') split nothing
         by_set: dict[int, list[str]] = {}

@@ -89,6 +89,10 @@ class SubjectsFile(Strict):
     splitting_modifiers: list[list[str]] = Field(
         default_factory=list, description="modifier sets where two different members never merge (injured/killed)"
     )
+    part_modifiers: list[list[str]] = Field(
+        default_factory=list,
+        description="splitting sets whose members name a part (healthcare jobs): a figure without one never joins them",
+    )
     identity_modifiers: list[list[str]] = Field(
         default_factory=list,
         description="modifier sets (nationalities) that split when two differ but that an unmodified subject may omit",
@@ -106,6 +110,10 @@ class SubjectsFile(Strict):
         default_factory=list,
         description="words a count of something is written in ('doses' of vaccine): a bare '250,000 doses' counts "
                     "the story's one '<word> of <thing>'",
+    )
+    holding_verbs: list[str] = Field(
+        default_factory=list,
+        description="verbs after which a splitting modifier holds the figure: 'healthcare added 61,000 jobs'",
     )
     apart_places: list[str] = Field(
         default_factory=list,
@@ -140,6 +148,10 @@ class AttributionsFile(Strict):
     counters: list[str] = Field(
         default_factory=list,
         description="who does the counting, not the saying: 'health workers recorded 310 cases' names no source",
+    )
+    clause_only_verbs: list[str] = Field(
+        default_factory=list,
+        description="reporting verbs that report a clause only: with the figure as object they count it (added)",
     )
 
 
@@ -210,12 +222,14 @@ class RuleSet(BaseModel):
     subjects: list[SubjectEntry] = Field(default_factory=list)
     never_merge: list[list[str]] = Field(default_factory=list)
     splitting_modifiers: list[list[str]] = Field(default_factory=list)
+    part_modifiers: list[list[str]] = Field(default_factory=list)
     identity_modifiers: list[list[str]] = Field(default_factory=list)
     share_measures: list[ShareMeasure] = Field(default_factory=list)
     nameless_subjects: list[str] = Field(default_factory=list)
     predicate_idioms: list[str] = Field(default_factory=list)
     measure_words: list[str] = Field(default_factory=list)
     apart_places: list[str] = Field(default_factory=list)
+    holding_verbs: list[str] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)
@@ -223,6 +237,7 @@ class RuleSet(BaseModel):
     source_nouns: list[str] = Field(default_factory=list)
     counting_verbs: list[str] = Field(default_factory=list)
     counters: list[str] = Field(default_factory=list)
+    clause_only_verbs: list[str] = Field(default_factory=list)
     current: list[str] = Field(default_factory=list)
     eventual: list[str] = Field(default_factory=list)
     past: list[str] = Field(default_factory=list)

@@ -256,3 +256,16 @@ def test_people_rescued_are_survivors_not_the_people_aboard(rules: RuleSet) -> N
              claim("b", "247", 247, "survivors", sentence="Rescuers pulled 247 survivors from the sea.")]
     groups = grouping(rules, specs)
     assert {"a:c1", "b:c1"} in groups and not any({"a:c1", "a:c2"} <= g for g in groups)
+
+
+def test_a_sector_that_holds_a_figure_makes_it_a_part(rules: RuleSet) -> None:
+    """'Healthcare added 61,000 jobs' counts healthcare jobs, not the month's jobs."""
+    sentence = "Healthcare added 61,000 jobs and construction 18,000, while manufacturing shed 7,000."
+    specs = [claim("a", "182,000", 182000, "jobs", sentence="Employers added 182,000 jobs in April.", kind="count"),
+             claim("a", "61,000", 61000, "jobs", sentence=sentence, kind="count"),
+             claim("b", "182,000", 182000, "jobs", sentence="The economy created 182,000 jobs last month.", kind="count"),
+             claim("b", "65,000", 65000, "healthcare jobs", sentence="Hospitals created 65,000 healthcare jobs.",
+                   kind="count")]
+    groups = grouping(rules, specs)
+    # two healthcare figures beside two totals: the totals never read as healthcare jobs left unnamed
+    assert {"a:c1", "b:c1"} in groups and {"a:c2", "b:c2"} in groups

@@ -39,6 +39,7 @@ CLOSING_TAIL = 8  # words after a closing reporting verb: "said in a statement o
 INLINE_EXCLUDED = frozenset({"per"})
 LEADING_CONTENT = 5  # words after a reporting verb that make it lead into reported content
 MAX_SPEAKER = 9
+CLAUSE_OPENING_MARKS = frozenset({":", "\"", "“", "'", "‘"})  # "she added: ...", "he added, "...""
 # Adjectives a source noun may carry after "according to": "a preliminary count by", "the latest official figures from".
 MAX_SOURCE_NOUN_WORDS = 4
 
@@ -72,6 +73,7 @@ class Constructions:
             if phrases else []
         self.source_nouns = frozenset(n.lower() for n in rules.source_nouns)
         self.counting_verbs = frozenset(v.lower() for v in rules.counting_verbs)
+        self.clause_only_verbs = frozenset(v.lower() for v in rules.clause_only_verbs)
         self.counters = frozenset(c.lower() for c in rules.counters)
 
     def _index(self, position: int) -> int | None:
@@ -277,7 +279,7 @@ class Constructions:
         trailing = self._trailing(end)
         if trailing:
             return trailing
-        verbs = [v for v in self.verbs if self.tokens[v].end <= start]
+        verbs = [v for v in self.verbs if self.tokens[v].end <= start and not self._counts(v, start)]
         phrases = [(p, after) for p, after in self.phrases if p is not None and self.tokens[p].end <= start]
         nearest_verb = verbs[-1] if verbs else -1
         nearest_phrase = phrases[-1] if phrases else (-1, -1)
@@ -288,6 +290,15 @@ class Constructions:
             if speaker:
                 return self._outermost(speaker, first)
         return None
+
+    def _counts(self, verb: int, figure_start: int) -> bool:
+        """'Healthcare added 61,000 jobs and construction 18,000': a verb that reports only a clause
+        ('he added that ...', 'she added: "..."'), with no clause opening between it and the figure,
+        counts the figure instead."""
+        if self.tokens[verb].lower not in self.clause_only_verbs:
+            return False
+        between = [t for t in self.tokens[verb + 1:] if t.end <= figure_start]
+        return not any(t.lower == "that" or t.text in CLAUSE_OPENING_MARKS for t in between)
 
     def leading_speaker(self) -> str | None:
         """The speaker of the sentence's last reporting construction, if content follows it.
