@@ -269,3 +269,12 @@ def test_a_sector_that_holds_a_figure_makes_it_a_part(rules: RuleSet) -> None:
     groups = grouping(rules, specs)
     # two healthcare figures beside two totals: the totals never read as healthcare jobs left unnamed
     assert {"a:c1", "b:c1"} in groups and {"a:c2", "b:c2"} in groups
+
+
+def test_people_taken_to_hospital_are_injured_even_if_one_of_them_died(rules: RuleSet) -> None:
+    sentence = "Eight people have died, after one of the 23 people taken to hospital died overnight."
+    specs = [claim("a", "Eight", 8, "people", sentence=sentence),
+             claim("a", "23", 23, "people", sentence=sentence, search_from=20),
+             claim("b", "seven", 7, "people killed", sentence="The collapse killed seven people.")]
+    groups = grouping(rules, specs)
+    assert not any({"a:c2", "b:c1"} <= g for g in groups)

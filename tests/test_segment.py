@@ -240,3 +240,12 @@ def test_plain_paragraph_splits_at_every_full_stop() -> None:
     plain = Document(id="p", path="p.txt", text="About 40 homes burned. Crews saved 12 more. Rain is due Monday.\n")
     assert [s.text for s in segment(plain)] == [
         "About 40 homes burned.", "Crews saved 12 more.", "Rain is due Monday."]
+
+
+def test_share_and_comment_counters_are_furniture() -> None:
+    page = ("Bridge collapse: 7 dead as rescuers search river\n\nUpdated 20 October 2026, 14:32 BST\n"
+            "By Hannah Olsen, Transport Correspondent\nShare 1.2K | 341 comments\n\n"
+            "Seven people died when a road bridge collapsed on Monday evening, police said.\n")
+    document = _doc(page)
+    assert not _in_sentence(document, "341 comments") and not _in_sentence(document, "1.2K")
+    assert _in_sentence(document, "Seven people died")

@@ -36,7 +36,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from checker.extract.clauses import clause_index, clauses, phrase_pattern, tokenize
+from checker.extract.clauses import DETERMINERS, clause_index, clauses, phrase_pattern, tokenize
 from checker.extract.dates import (
     DAY_DATE,
     MONTH_DATE,
@@ -85,6 +85,11 @@ TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before"
                                  "since", "at"})
 TIME_CLAUSE_WORDS = 8
 # A short clause opening with one of these says when the figure was given ("given on Tuesday").
+SUBJECT_WORDS = 6  # a subject a participle aside may interrupt: "The 180-metre bridge", "Orlen Chemicals"
+# Irregular past participles that open an aside: "The bridge, built in 1968, ...", "The record, set in 2011, ..."
+PARTICIPLES = frozenset({"built", "set", "made", "held", "known", "born", "won", "begun", "chosen", "drawn", "grown",
+                         "written", "sold", "bought", "brought", "found", "kept", "led", "lost", "paid", "run", "seen",
+                         "shown", "spent", "taken", "told", "given", "hit", "struck", "rebuilt"})
 STATEMENT_PARTICIPLES = frozenset({"given", "published", "released", "issued", "announced", "presented", "updated"})
 # A short clause opening with one of these is a phrase of the clause before ("..., on a turnout of 86%").
 PHRASE_OPENERS = frozenset({"on", "of", "for", "at", "from"})
@@ -140,6 +145,9 @@ def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:
     if after_bracket is not None:  # "reached 40.3C (104.5F) on Tuesday": the bracket interrupts one clause
         scope[after_bracket] = 0 if text[spans[own][1]:spans[own][1] + 1] == "(" else 1
     index = own
+    if _predicate_after_aside(text, spans, own):
+        index = own - 2  # "The bridge, built in 1968, carried 14,000 vehicles a day": 1968 dates the building
+        scope.setdefault(index, 1)
     while index > 0 and (_is_dependent(text, spans[index]) or _is_apposition(text, spans, index)
                          or _is_subjectless(text, spans[index])):
         index -= 1
@@ -202,6 +210,21 @@ def _is_inserted(text: str, spans: list[tuple[int, int]], index: int) -> bool:
 def _is_subjectless(text: str, span: tuple[int, int]) -> bool:
     words = [t for t in tokenize(text[span[0]:span[1]]) if t.is_word]
     return bool(words) and words[0].lower in SUBJECTLESS_OPENERS
+
+
+def _predicate_after_aside(text: str, spans: list[tuple[int, int]], own: int) -> bool:
+    """'The bridge, built in 1968, carried ...': the figure's clause is the main verb of a short subject
+    that a participle aside interrupts, so the aside's time is not the figure's. A copula keeps it:
+    'The old record, set in 2011, was 37.9C' is the record of 2011."""
+    aside = [t for t in tokenize(text[slice(*spans[own - 1])]) if t.is_word] if own >= 2 else []
+    if not aside or len(aside) > SUBJECT_WORDS or not (aside[0].lower.endswith("ed") or aside[0].lower in PARTICIPLES):
+        return False
+    words = [t for t in tokenize(text[slice(*spans[own])]) if t.is_word]
+    subject = [t for t in tokenize(text[slice(*spans[own - 2])]) if t.is_word]
+    return (bool(words) and words[0].lower.endswith("ed") and words[0].lower not in SUBJECTLESS_OPENERS
+            and words[0].lower not in STATEMENT_PARTICIPLES and 0 < len(subject) <= SUBJECT_WORDS
+            and (subject[0].lower in DETERMINERS or subject[0].is_capitalised)
+            and not any(t.lower in SUBJECTLESS_OPENERS for t in subject))
 
 
 def _is_time_clause(text: str, span: tuple[int, int]) -> bool:

@@ -61,6 +61,10 @@ PROMPT = re.compile(
     r"|download (?:our|the)|click here|tap here|share this|like us on|support our|donate)\b)",
     re.I,
 )
+# "Share 1.2K | 341 comments", "48K followers": a page's counters, one per piece between bars or dots.
+SOCIAL_COUNT = re.compile(r"(?:(?:shares?|comments?|likes?|followers?|views?|reactions?|reposts?)\s*[\d.,]+[KkMm]?"
+                          r"|[\d.,]+[KkMm]?\s*(?:shares?|comments?|likes?|followers?|views?|reactions?|reposts?))",
+                          re.I)
 BYLINE = re.compile(r"^(?:by|written by|reporting by|words by|story by)\s+[A-Z][\w.'’-]*", re.I)
 READ_TIME = re.compile(
     r"\b\d+\s*-?\s*(?:min|mins|minute|minutes)\s+(?:read|listen)\b|^listen to this (?:article|story)\b", re.I
@@ -224,6 +228,8 @@ def _form_furniture(line: _Line) -> str | None:
         return "related-links marker"
     if words <= 30 and PROMPT.match(text):
         return "newsletter or social prompt"
+    if words <= 10 and all(SOCIAL_COUNT.fullmatch(piece.strip()) for piece in re.split(r"[|·•]", text)):
+        return "share and comment counts"
     if line.words <= 3 and not TERMINAL.search(text):
         return "page label"
     return None
