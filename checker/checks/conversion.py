@@ -7,7 +7,9 @@ plus the `conversion` slack (rules/tolerances.yaml). Temperatures are compared i
 (`temperature_slack`), not in percent.
 
 Why: a wrong conversion is a plain error, often a linear factor applied to an area (km -> mi
-instead of km² -> sq mi) or a Celsius figure converted as if it were a difference.
+instead of km² -> sq mi) or a Celsius figure converted as if it were a difference. A change of
+temperature ("2.6C of warming (4.7F)", "1.5C above pre-industrial levels") is a difference and
+converts by 9/5 alone; in a sentence that says so, either reading may match.
 
 Options:
   max_gap (default 40): most characters allowed between the two figures.
@@ -27,6 +29,7 @@ from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import TEMPERATURE, by_sentence, differ, number, scale
 from checker.checks.narrate import evidence
 from checker.models import Claim, Severity
+from checker.ruleset import RuleSet
 
 _CONNECTOR = re.compile(r"\(|\[|\bor\b|\bor about\b|/|\u2013|\u2014|\bequivalent to\b|\bequal to\b", re.IGNORECASE)
 
@@ -83,6 +86,8 @@ class ConversionMismatch(Check):
                 if not self._adjacent(first, second, options) or not differ(first, second, story.rules,
                                                                            story.rules.tolerances.conversion):
                     continue
+                if _is_temperature_change(first, second, story.rules):
+                    continue  # "warming of 1.9C to 2.1C (3.4F to 3.8F)": a difference converts without the 32
                 yield Issue(
                     claims=[first.id, second.id],
                     message=f"{first.text} is not {second.text}: the conversion is off",
@@ -94,6 +99,41 @@ class ConversionMismatch(Check):
         if first.dimension != second.dimension or (first.unit and first.unit == second.unit):
             return False
         return _joined_as_conversion(first, second, options.max_gap)
+
+
+# Words that make a temperature a difference ("2.6C of warming", "1.5C above pre-industrial levels"),
+# which converts by 9/5 alone: 2C warmer is 3.6F warmer, while 2C is 35.6F.
+_CHANGE_WORDS = re.compile(r"\b(?:warming|warmer|hotter|cooler|colder|above|below|anomal(?:y|ies)|difference"
+                           r"|(?:rise|rises|rose|risen|increase[sd]?|higher|lower|drop(?:ped)?|fall|fell)\s+(?:by|of))\b",
+                           re.IGNORECASE)  # "rose by 2C" is a change; "rose to 35C" is a temperature
+
+
+def _is_temperature_change(first: Claim, second: Claim, rules: RuleSet) -> bool:
+    """Two temperatures that match as a change of temperature (9/5 per degree Celsius, no offset),
+    in a sentence that speaks of one."""
+    if first.dimension != TEMPERATURE or not _CHANGE_WORDS.search(first.sentence or ""):
+        return False
+    as_change = [_celsius_change(c) for c in (first, second)]
+    if None in as_change:
+        return False
+    slack = rules.tolerances.temperature_slack * 5 / 9  # a Fahrenheit degree of rounding, in Celsius
+    return abs(as_change[0] - as_change[1]) <= slack  # type: ignore[operator]
+
+
+def _celsius_change(claim: Claim) -> float | None:
+    """The printed figure as a change in degrees Celsius (a Fahrenheit change is 5/9 of one)."""
+    value = _printed(claim)
+    if value is None:
+        return None
+    return value * 5 / 9 if scale(claim) != 1.0 else value
+
+
+def _printed(claim: Claim) -> float | None:
+    if claim.value is not None:
+        return claim.value
+    if claim.low is not None and claim.high is not None:
+        return (claim.low + claim.high) / 2
+    return claim.low if claim.low is not None else claim.high
 
 
 def _should_read(first: Claim, second: Claim) -> str:
