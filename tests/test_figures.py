@@ -95,3 +95,10 @@ def test_sentence_figures_read_only_the_sentence_and_one_character_either_side(r
             assert sentence_figures(document.text, rules, sentence.start, sentence.end) == in_place
             checked += len(in_place)
     assert checked > 200
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f", " "])
+def test_a_currency_sign_before_any_space_reads_as_that_currency(rules: RuleSet, space: str) -> None:
+    """Found by hypothesis: '0¢\\u00a00' raised a KeyError, the symbol keeping its no-break space."""
+    figures = find_figures(f"Stamps cost ¢{space}40 each.", rules)
+    assert [f.text.replace(space, " ") for f in figures] == ["¢ 40"]

@@ -134,7 +134,7 @@ class UnitLexicon:
         found = self._prefix_re.search(text, window_start, pos)
         if not found:
             return None
-        symbol = found.group(0).rstrip(" -")
+        symbol = re.sub(r"[\s-]+$", "", found.group(0))  # any space before the figure: "¢\u00a00" too
         start = found.start()
         # An alphabetic prefix (USD, Rs) must not be the tail of a longer word.
         if symbol[0].isalpha() and start > 0 and text[start - 1].isalnum():
