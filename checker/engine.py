@@ -121,6 +121,8 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     if profile is None or claim.kind != "count":
         return profile
     before = _before(claim)
+    if profile.place is None and lexicon.is_local(f"{before} {first_clause(after)}"):
+        profile = SubjectProfile(profile.head, lexicon.local_place, profile.modifiers)
     held = lexicon.holder(before)
     if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
         profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)  # 'healthcare added 61,000'
@@ -195,7 +197,10 @@ def _is_back_reference(claim: Claim) -> bool:
 
 def _family(claim: Claim) -> str:
     if claim.kind == "percent":
-        return "percent"
+        # "fell by 1.1 percentage points to 21.6%": a change in points is never the share itself
+        return "percentage points" if "point" in (claim.unit or "") else "percent"
+    if claim.kind == "number" and claim.value is not None and 0 < abs(claim.value) < 1:
+        return "fraction"  # "about 1 in 5 entries", "a third": a share of the entries, never a count of them
     if claim.kind == "money":
         return f"money:{(claim.unit or '').lower()}"
     if claim.dimension:
@@ -212,7 +217,8 @@ def claims_table(rows: list[Row]) -> pd.DataFrame:
                          "place": [r.place for r in rows], "source_key": [r.source_key for r in rows]})
 
 
-def assign_groups(rows: list[Row], apart: str | None = None, part_sets: frozenset[int] = frozenset()) -> list[str]:
+def assign_groups(rows: list[Row], apart: frozenset[str] = frozenset(),
+                  part_sets: frozenset[int] = frozenset()) -> list[str]:
     """Group id for every row of `claim_rows`: pandas blocks the table by (head, family) in one
     vectorised pass; each block, in sorted order, is split into bins of places and modifiers, then
     by identity, reading the rows themselves (a block is small, and a DataFrame per block costs
@@ -248,7 +254,7 @@ class _Bin:
         self.rows.extend(other.rows)
 
 
-def _split(positions: list[int], rows: list[Row], apart: str | None = None,
+def _split(positions: list[int], rows: list[Row], apart: frozenset[str] = frozenset(),
            part_sets: frozenset[int] = frozenset()) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
     """Bins of rows whose place and modifiers never conflict.
 
@@ -257,8 +263,9 @@ def _split(positions: list[int], rows: list[Row], apart: str | None = None,
     the joining bin is a single claim) and holds more than half as many as join it: a place several
     claims name is the story's main place and the unplaced counts left it out, while one claim "in
     Kursk" beside nine unplaced counts is a part beside its whole, and so are two "1,200 jobs in
-    Germany" beside five "1,800 jobs" worldwide. The `apart` place ('cast abroad') and members of
-    `part_sets` ('healthcare' jobs) are never left out: only bins that name them too join them.
+    Germany" beside five "1,800 jobs" worldwide. The `apart` places ('cast abroad', 'across the
+    region') and members of `part_sets` ('healthcare' jobs) are never left out: only bins that name
+    them too join them.
     """
     bins: dict[tuple[str | None, frozenset[tuple[int, str]]], _Bin] = {}
     for position in positions:
@@ -273,7 +280,8 @@ def _split(positions: list[int], rows: list[Row], apart: str | None = None,
         joining = len(candidate.rows)
         hosts = [b for b in kept if b.specificity() > candidate.specificity()
                  and len(b.rows) >= min(2, joining) and 2 * len(b.rows) > joining
-                 and b.fits(candidate.place, candidate.modifiers) and (b.place != apart or candidate.place == apart)
+                 and b.fits(candidate.place, candidate.modifiers)
+                 and (b.place not in apart or candidate.place == b.place)
                  and all(candidate.modifiers.get(index) == member for index, member in b.modifiers.items()
                          if index in part_sets)]
         if hosts:
@@ -389,7 +397,8 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
                            same_times=lambda horizons: SameTime(horizons, rules))
     focused = None if focus is None else frozenset(focus)
     copies = UnionFind()
-    groups = build_groups(claims, rows, assign_groups(rows, lexicon.apart_place, lexicon.part_sets)) if rows else []
+    apart = frozenset(p for p in (lexicon.apart_place, lexicon.local_place) if p)
+    groups = build_groups(claims, rows, assign_groups(rows, apart, lexicon.part_sets)) if rows else []
     if groups:
         sentences = by_sentence(claims)  # read once for both
         restated = restatements(sentences)

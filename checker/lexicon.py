@@ -96,6 +96,10 @@ class Lexicon:
         self.measure_words = frozenset(singular(word.lower()) for word in rules.measure_words)
         self._apart_words = frozenset(word.lower() for word in rules.apart_places)
         self._holding_verbs = frozenset(singular(word.lower()) for word in rules.holding_verbs)
+        local = "|".join(map(re.escape, rules.local_places))
+        self._local = re.compile(rf"\b(?:in|across|throughout)\s+the\s+(?:{local})\b", re.IGNORECASE) if local else None
+        # the place of every figure narrowed to a part of the country: 'across the region', 'in the county'
+        self.local_place = "the region" if rules.local_places else None
         # every apart word is one place, named by the first listed: 'cast abroad' and 'sold overseas' meet
         self.apart_place = rules.apart_places[0].lower() if rules.apart_places else None
         self.nameless = frozenset(singular(w) for word in rules.nameless_subjects for w in plain_words(word))
@@ -170,6 +174,10 @@ class Lexicon:
                 if words[-len(member):] == list(member):
                     return frozenset({(index, " ".join(member))})
         return frozenset()
+
+    def is_local(self, text: str) -> bool:
+        """'Across the region, 24,000 students ...': the figure counts a part of the country."""
+        return self._local is not None and self._local.search(text) is not None
 
     def names_nothing(self, subject: str | None) -> bool:
         """True when a subject phrase holds only fallback words ('share', 'the amount')."""

@@ -115,6 +115,10 @@ class SubjectsFile(Strict):
         default_factory=list,
         description="verbs after which a splitting modifier holds the figure: 'healthcare added 61,000 jobs'",
     )
+    local_places: list[str] = Field(
+        default_factory=list,
+        description="nouns that after 'in/across the' narrow a figure to a part of the country: across the region",
+    )
     apart_places: list[str] = Field(
         default_factory=list,
         description="words that place a figure outside the story's own country ('cast abroad'): such a figure "
@@ -230,6 +234,7 @@ class RuleSet(BaseModel):
     measure_words: list[str] = Field(default_factory=list)
     apart_places: list[str] = Field(default_factory=list)
     holding_verbs: list[str] = Field(default_factory=list)
+    local_places: list[str] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)

@@ -278,3 +278,28 @@ def test_people_taken_to_hospital_are_injured_even_if_one_of_them_died(rules: Ru
              claim("b", "seven", 7, "people killed", sentence="The collapse killed seven people.")]
     groups = grouping(rules, specs)
     assert not any({"a:c2", "b:c1"} <= g for g in groups)
+
+
+def test_a_share_written_as_a_fraction_is_no_count(rules: RuleSet) -> None:
+    specs = [claim("a", "1 in 5", 0.2, "entries", sentence="About 1 in 5 entries received an A."),
+             claim("b", "18,400", 18400, "entries", sentence="Computing entries rose to 18,400.", kind="count")]
+    assert {"a:c1", "b:c1"} not in grouping(rules, specs)
+
+
+def test_a_change_in_percentage_points_is_not_the_share(rules: RuleSet) -> None:
+    sentence = "The share of top grades fell by 1.1 percentage points to 21.6%."
+    specs = [claim("a", "1.1 percentage points", 1.1, "top grades", sentence=sentence, kind="percent",
+                   unit="percentage point"),
+             claim("a", "21.6%", 21.6, "top grades", sentence=sentence, kind="percent", unit="percentage"),
+             claim("b", "22.6%", 22.6, "top grades", sentence="Top grades fell to 22.6%.", kind="percent",
+                   unit="percentage")]
+    groups = grouping(rules, specs)
+    assert not any("a:c1" in g and len(g) > 1 for g in groups)
+
+
+def test_a_figure_across_the_region_is_a_part_of_the_national_one(rules: RuleSet) -> None:
+    specs = [claim("a", "300,000", 300000, "students", sentence="Some 300,000 students got their results.",
+                   kind="count"),
+             claim("b", "24,000", 24000, "students", sentence="Across the region, 24,000 students got results.",
+                   kind="count")]
+    assert {"a:c1", "b:c1"} not in grouping(rules, specs)
