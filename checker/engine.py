@@ -123,9 +123,9 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     before = _before(claim)
     if profile.place is None and lexicon.is_local(f"{before} {first_clause(after)}"):
         profile = SubjectProfile(profile.head, lexicon.local_place, profile.modifiers)
-    held = lexicon.holder(before)
-    if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
-        profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)  # 'healthcare added 61,000'
+    for held in (lexicon.holder(before), lexicon.change(before)):  # 'healthcare added 61,000': healthcare, added
+        if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
+            profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)
     counted = lexicon.counted_by(before)
     if counted is not None:
         return SubjectProfile(counted, profile.place, profile.modifiers)  # 'employs 85,000 people': employees

@@ -96,6 +96,7 @@ class Lexicon:
         self.measure_words = frozenset(singular(word.lower()) for word in rules.measure_words)
         self._apart_words = frozenset(word.lower() for word in rules.apart_places)
         self._holding_verbs = frozenset(singular(word.lower()) for word in rules.holding_verbs)
+        self._hedge_words = frozenset(w for hedge in rules.hedges for phrase in hedge.words for w in plain_words(phrase))
         local = "|".join(map(re.escape, rules.local_places))
         self._local = re.compile(rf"\b(?:in|across|throughout)\s+the\s+(?:{local})\b", re.IGNORECASE) if local else None
         # the place of every figure narrowed to a part of the country: 'across the region', 'in the county'
@@ -174,6 +175,18 @@ class Lexicon:
                 if words[-len(member):] == list(member):
                     return frozenset({(index, " ".join(member))})
         return frozenset()
+
+    def change(self, before: str) -> frozenset[tuple[int, str]]:
+        """The part-set member a change verb right before the figure writes: 'added 9.2 million
+        subscribers' -> added; hedges between are skipped ('gained more than 40,000')."""
+        words = [w for w in plain_words(" ".join(before.rsplit(None, 5)[-5:]))]
+        while words and words[-1] in self._hedge_words:
+            words.pop()
+        member = self.rules.change_verbs.get(words[-1]) if words else None
+        if member is None:
+            return frozenset()
+        index = next((i for i, group in enumerate(self._splitting[:self._first_identity]) if (member,) in group), None)
+        return frozenset() if index is None else frozenset({(index, member)})
 
     def is_local(self, text: str) -> bool:
         """'Across the region, 24,000 students ...': the figure counts a part of the country."""

@@ -119,6 +119,10 @@ class SubjectsFile(Strict):
         default_factory=list,
         description="nouns that after 'in/across the' narrow a figure to a part of the country: across the region",
     )
+    change_verbs: dict[str, str] = Field(
+        default_factory=dict,
+        description="verbs right before a count that make it a change, each with the part_modifiers member it writes",
+    )
     apart_places: list[str] = Field(
         default_factory=list,
         description="words that place a figure outside the story's own country ('cast abroad'): such a figure "
@@ -235,6 +239,7 @@ class RuleSet(BaseModel):
     apart_places: list[str] = Field(default_factory=list)
     holding_verbs: list[str] = Field(default_factory=list)
     local_places: list[str] = Field(default_factory=list)
+    change_verbs: dict[str, str] = Field(default_factory=dict)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)

@@ -303,3 +303,22 @@ def test_a_figure_across_the_region_is_a_part_of_the_national_one(rules: RuleSet
              claim("b", "24,000", 24000, "students", sentence="Across the region, 24,000 students got results.",
                    kind="count")]
     assert {"a:c1", "b:c1"} not in grouping(rules, specs)
+
+
+def test_a_change_is_never_the_level(rules: RuleSet) -> None:
+    """'added 9.2 million subscribers' is the quarter's additions, not the 312.4 million at its end."""
+    specs = [claim("a", "9.2 million", 9.2e6, "subscribers", kind="count",
+                   sentence="Streamly added 9.2 million subscribers in the quarter."),
+             claim("b", "10.8 million", 10.8e6, "subscribers", kind="count",
+                   sentence="Streamly added 10.8 million subscribers in the quarter."),
+             *(claim(d, "312.4 million", 312.4e6, "subscribers", kind="count",
+                     sentence="It ended March with 312.4 million subscribers.") for d in "cde")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1"} in groups and {"c:c1", "d:c1", "e:c1"} in groups
+
+
+def test_monthly_active_users_are_no_subscribers(rules: RuleSet) -> None:
+    specs = [claim("a", "310 million", 310e6, "subscribers", kind="count", sentence="Subscribers top 310 million."),
+             claim("a", "90 million", 90e6, "monthly active users", kind="count",
+                   sentence="The ad tier has more than 90 million monthly active users.")]
+    assert {"a:c1", "a:c2"} not in grouping(rules, specs)

@@ -39,6 +39,9 @@ CLOSING_TAIL = 8  # words after a closing reporting verb: "said in a statement o
 INLINE_EXCLUDED = frozenset({"per"})
 LEADING_CONTENT = 5  # words after a reporting verb that make it lead into reported content
 MAX_SPEAKER = 9
+# Verbs whose object is a forecast or an estimate: after them "forecasts" is a noun ("Streamly beats forecasts").
+BEATS = frozenset({"beat", "beats", "beating", "missed", "misses", "missing", "topped", "tops", "exceeded", "exceeds",
+                   "raised", "raises", "lowered", "lowers", "cut", "cuts", "met", "meets", "matched", "matches"})
 CLAUSE_OPENING_MARKS = frozenset({":", "\"", "“", "'", "‘"})  # "she added: ...", "he added, "...""
 # Adjectives a source noun may carry after "according to": "a preliminary count by", "the latest official figures from".
 MAX_SOURCE_NOUN_WORDS = 4
@@ -89,8 +92,9 @@ class Constructions:
         if token.is_capitalised and index > 0:
             return False
         if index > 0 and (self.tokens[index - 1].lower in DETERMINERS
-                          or self.tokens[index - 1].text.endswith(("'", "’", "'s", "’s"))):
-            return False  # "a report", "analysts' estimates", "Seoul's count"
+                          or self.tokens[index - 1].text.endswith(("'", "’", "'s", "’s"))
+                          or self.tokens[index - 1].lower in BEATS):
+            return False  # "a report", "analysts' estimates", "Seoul's count", "beats forecasts"
         before = index - 1
         while before >= 0 and (self.tokens[before].is_capitalised or self.tokens[before].lower in DETERMINERS):
             before -= 1
