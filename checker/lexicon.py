@@ -38,6 +38,8 @@ def singular(word: str) -> str:
         return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        return word[:-2]  # 'branches' and 'branch', 'taxes' and 'tax' meet
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

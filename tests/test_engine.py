@@ -39,6 +39,8 @@ def grouping(rules: RuleSet, specs: list[dict[str, Any]]) -> list[set[str]]:
     (["deaths", "dead", "killed", "fatalities"], True),
     (["jobs", "positions", "roles", "staff cuts"], True),
     (["revenue", "sales", "turnover"], True),
+    (["branch", "branches"], True),
+    (["tax", "taxes"], True),
     (["troops", "officers"], False),
     (["troops", "generals"], False),
     (["injured", "killed"], False),
