@@ -104,6 +104,26 @@ def shared_lexicon(rules: RuleSet, claims: int) -> tuple[Lexicon, Memo]:
 
 
 def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
+    profile = _profile_of(claim, lexicon)
+    if profile is None or profile.place is not None or not claim.sentence:
+        return profile
+    place, _ = lexicon.place_before(_before(claim))  # "and in Kursk the 2,000 soldiers ..."
+    return SubjectProfile(profile.head, place, profile.modifiers) if place else profile
+
+
+def _contrasted_places(claims: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
+    """Places a sentence sets against the rest ('while in London the typical price reached
+    £534,000'): a part of the story's whole, which no unplaced figure joins."""
+    out = set()
+    for claim in claims:
+        if claim.sentence and any(word in claim.sentence for word in (" while ", " whereas ", " but ")):
+            place, contrast = lexicon.place_before(_before(claim))
+            if place and contrast:
+                out.add(place)
+    return frozenset(out)
+
+
+def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     at = claim.end - claim.sentence_start
     after = claim.sentence[at:at + 1000] if claim.sentence else ""  # readers take the first clause only
     if claim.kind == "percent":
@@ -398,6 +418,7 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     focused = None if focus is None else frozenset(focus)
     copies = UnionFind()
     apart = frozenset(p for p in (lexicon.apart_place, lexicon.local_place) if p)
+    apart |= _contrasted_places(claims, lexicon)
     groups = build_groups(claims, rows, assign_groups(rows, apart, lexicon.part_sets)) if rows else []
     if groups:
         sentences = by_sentence(claims)  # read once for both

@@ -26,6 +26,7 @@ SourceRelation = Literal["same", "related", "different", "unstated"]
 
 _ARTICLES = {"the", "a", "an"}
 # 'from' is left out on purpose: "troops from North Korea" names an origin, not where they are
+_LEADING_CONJUNCTION = re.compile(r"^\s*(?:(?:while|whereas|and|but|yet)\s+)?", re.IGNORECASE)
 _PLACE_PREPOSITIONS = {"in", "into", "to", "at", "near", "across", "inside", "on", "within", "throughout"}
 _WORD = re.compile(r"[a-z0-9][a-z0-9.\-]*")
 _INITIALISM = re.compile(r"(?:[a-z]\.){2,}")  # "u.s.", "u.k.": kept with their dots
@@ -189,6 +190,22 @@ class Lexicon:
             return frozenset()
         index = next((i for i, group in enumerate(self._splitting[:self._first_identity]) if (member,) in group), None)
         return frozenset() if index is None else frozenset({(index, member)})
+
+    def place_before(self, before: str) -> tuple[str | None, bool]:
+        """A place that opens the figure's own clause, and whether the clause sets it against the
+        rest ('..., while in London the typical price reached £534,000': London against the country).
+        A place further in ('the death toll from the quake in the Tarsen Valley rose to 23') names
+        where something else happened, and an opening 'In London, ...' may only set the scene."""
+        own = re.split(r"[,;:]", before)[-1]
+        conjunction = _LEADING_CONJUNCTION.match(own)
+        rest = own[conjunction.end():] if conjunction else own
+        if rest.split(" ", 1)[0].lower() not in ("in", "across", "throughout"):
+            return None, False
+        place = _place(rest)
+        if not place:
+            return None, False
+        contrast = conjunction is not None and conjunction.group().strip().lower() in ("while", "whereas", "but")
+        return " ".join(self.plain(place)), contrast
 
     def is_local(self, text: str) -> bool:
         """'Across the region, 24,000 students ...': the figure counts a part of the country."""

@@ -324,3 +324,12 @@ def test_monthly_active_users_are_no_subscribers(rules: RuleSet) -> None:
              claim("a", "90 million", 90e6, "monthly active users", kind="count",
                    sentence="The ad tier has more than 90 million monthly active users.")]
     assert {"a:c1", "a:c2"} not in grouping(rules, specs)
+
+
+def test_a_place_set_against_the_rest_is_a_part(rules: RuleSet) -> None:
+    """'..., while in London the typical price reached £534,000' is London's price, not the UK's."""
+    money = {"kind": "money", "unit": "pound sterling"}
+    specs = [claim("a", "£287,400", 287400, "typical price", sentence="The typical price is now £287,400.", **money),
+             claim("b", "£534,000", 534000, "typical price", **money,
+                   sentence="First-time buyers paid less, while in London the typical price reached £534,000.")]
+    assert {"a:c1", "b:c1"} not in grouping(rules, specs)

@@ -141,9 +141,12 @@ class PercentOfBase(Check):
 
     @staticmethod
     def _whole_head(story: Story, share: Claim) -> str | None:
+        """The head of the BASE in 'P% of BASE'; None without the 'of' ('prices rose 0.6%' is a change)."""
         offset = share.end - share.sentence_start
         match = _OF_WHOLE.match(share.sentence[offset:])
-        for text in (share.subject, match.group(1) if match else None):
+        if match is None:
+            return None
+        for text in (share.subject, match.group(1)):
             profile = story.lexicon.profile(text, None) if text else None
             if profile is not None:
                 return profile.head
