@@ -10,9 +10,14 @@ Why: swapped digits are among the commonest slips in copy, and they hide well: t
 looks as plausible as the right one, and when the draft dates it differently ("next year's £421
 million budget" against "the 2026-27 budget of £412 million") no other check calls it wrong.
 
+Sums of money and measures in one unit are also compared across groups, in two articles, with at
+least `min_digits_across` significant digits: "an average of £278,400" in one outlet and "the typical
+price, £287,400" in another are one figure, whatever subject each sentence gave it.
+
 Options:
   min_digits (default 3): fewest significant digits a figure needs; two-digit swaps (12 and 21)
     happen by chance too often.
+  min_digits_across (default 4): the same for sums and measures of two groups.
   max_ratio (default 1.5): two figures further apart than this are not read as one mistyped.
 
 Fires: "a budget of £412 million" (council) and "a £421 million budget" (draft).
@@ -36,6 +41,7 @@ from checker.models import Claim, Severity
 class TransposedOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     min_digits: int = Field(3, ge=2)
+    min_digits_across: int = Field(4, ge=2, description="for sums and measures of one unit in two groups")
     max_ratio: float = Field(1.5, gt=1)
 
 
@@ -59,32 +65,52 @@ class TransposedDigits(Check):
         {**_budget("£421 million", "council", "The budget rose from £412 million to £421 million.")}]}]
 
     def run(self, story: Story, options: TransposedOptions) -> Iterator[Issue]:
+        reported: set[frozenset[str]] = set()
         for group in story.focus_groups():
-            # a swap keeps the multiset of digits: only figures sharing it can be one mistyped
-            by_digits: dict[tuple[str, str, str], dict[str, list[Claim]]] = {}
-            for claim_id in group.claims:
-                claim = story.claim(claim_id)
-                digits = _digits(claim)
-                if digits is not None and len(digits.rstrip("0")) >= options.min_digits:
-                    key = (claim.unit or "", claim.kind, "".join(sorted(digits)))
-                    by_digits.setdefault(key, {}).setdefault(digits, []).append(claim)
-            for spellings in by_digits.values():
-                for x, y in combinations(sorted(spellings), 2):
-                    ours, theirs = spellings[x], spellings[y]
-                    if not (_one_swap(x, y) and _near(ours[0], theirs[0], options.max_ratio)
-                            and any(_apart(a, b) for a in ours for b in theirs)):
-                        continue
-                    claims = sorted(ours + theirs, key=lambda c: (c.document, c.start))
-                    if story.focus is not None and story.focus.isdisjoint(c.id for c in claims):
-                        continue
-                    ids = [c.id for c in claims]
-                    yield Issue(
-                        claims=ids, group=group.id,
-                        message=f"{group.label}: {ours[0].text} and {theirs[0].text} differ by two swapped digits",
-                        explanation=(f"The figures for {group.label} read the same once two neighbouring digits "
-                                     f"are swapped, which is how a figure is most often mistyped. Even if their "
-                                     f"sources or times differ, check them against the original."
-                                     f"\n{evidence(story, ids)}"))
+            members = [story.claim(claim_id) for claim_id in group.claims]
+            for ours, theirs in _swaps(members, options.min_digits, options.max_ratio):
+                claims = sorted(ours + theirs, key=lambda c: (c.document, c.start))
+                if story.focus is not None and story.focus.isdisjoint(c.id for c in claims):
+                    continue
+                reported.add(frozenset(c.id for c in claims))
+                yield _issue(story, claims, f"{group.label}: {ours[0].text} and {theirs[0].text}", group.id,
+                             f"The figures for {group.label}")
+        # Sums of money and measures in one unit, whatever subject the engine gave them: "an average of
+        # £278,400" and "the typical price, £287,400" are seldom two figures of one story by chance.
+        sums = [c for c in story.claims.values() if c.kind in ("money", "measure")]
+        for ours, theirs in _swaps(sums, options.min_digits_across, options.max_ratio):
+            pairs = [(a, b) for a in ours for b in theirs if a.document != b.document]
+            claims = sorted({c.id: c for pair in pairs for c in pair}.values(), key=lambda c: (c.document, c.start))
+            if not pairs or frozenset(c.id for c in claims) in reported or (
+                    story.focus is not None and story.focus.isdisjoint(c.id for c in claims)):
+                continue
+            yield _issue(story, claims, f"{ours[0].text} and {theirs[0].text}", None, "The figures")
+
+
+def _swaps(claims: list[Claim], min_digits: int, max_ratio: float) -> Iterator[tuple[list[Claim], list[Claim]]]:
+    """Pairs of spellings (the claims printing each) one swap of neighbouring digits apart, in one
+    unit, near in value, printed in two sentences at least once."""
+    # a swap keeps the multiset of digits: only figures sharing it can be one mistyped
+    by_digits: dict[tuple[str, str, str], dict[str, list[Claim]]] = {}
+    for claim in claims:
+        digits = _digits(claim)
+        if digits is not None and len(digits.rstrip("0")) >= min_digits:
+            key = (claim.unit or "", claim.kind, "".join(sorted(digits)))
+            by_digits.setdefault(key, {}).setdefault(digits, []).append(claim)
+    for spellings in by_digits.values():
+        for x, y in combinations(sorted(spellings), 2):
+            ours, theirs = spellings[x], spellings[y]
+            if _one_swap(x, y) and _near(ours[0], theirs[0], max_ratio) and any(
+                    _apart(a, b) for a in ours for b in theirs):
+                yield ours, theirs
+
+
+def _issue(story: Story, claims: list[Claim], what: str, group: str | None, figures: str) -> Issue:
+    ids = [c.id for c in claims]
+    return Issue(claims=ids, group=group, message=f"{what} differ by two swapped digits",
+                 explanation=(f"{figures} read the same once two neighbouring digits are swapped, which is how a "
+                              "figure is most often mistyped. Even if their subjects, sources or times differ, "
+                              f"check them against the original.\n{evidence(story, ids)}"))
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
