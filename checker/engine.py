@@ -3,8 +3,9 @@
 Grouping runs in two steps so the work stays linear in the number of claims:
 
 1. pandas groups the claims table by (subject head, family): the head comes from the lexicon
-   (troops, soldiers and personnel share the head `troops`); the family keeps counts, percents,
-   money in one currency and each physical dimension apart.
+   (troops, soldiers and personnel share the head `troops`), read for each claim by
+   checker/profiles.py; the family keeps counts, percents, money in one currency and each
+   physical dimension apart.
 2. each such block is split by what makes one head a different quantity: a place ("in Kursk"
    vs "in Russia") and splitting modifiers ("civilian" vs "military"). A claim that leaves a
    slot open joins the largest block it does not conflict with: an unplaced count of troops
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.checks.base import ClaimGroup, Story, Waiver
@@ -32,200 +33,14 @@ from checker.checks.compare import SameTime, by_sentence, comparable_horizons
 from checker.checks.conversion import restatements
 from checker.checks.links import ClassKey, Link, StatementIndex
 from checker.checks.reprints import Reprints
-from checker.lexicon import Lexicon, SubjectProfile, first_clause, plain_words, singular
+from checker.lexicon import Lexicon
 from checker.models import Claim, Document, Finding, Horizon
+from checker.profiles import Row, bare_units_join, claim_rows, contrasted_places, shared_lexicon
 from checker.ruleset import RuleSet
 from checker.statements import UnionFind, add_statements, is_vague, part_roles, range_end_pairs, related_sources
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """What grouping reads of one groupable claim (a value and a counted thing)."""
-
-    id: str
-    document: str
-    head: str
-    family: str
-    place: str | None
-    modifiers: frozenset[tuple[int, str]]
-    identity: frozenset[tuple[int, str]]
-    source_key: str | None
-    order: int
-
-
-Profiled = tuple[str, str | None, frozenset[tuple[int, str]], frozenset[tuple[int, str]]] | None
-Memo = dict[tuple[object, ...], Profiled]
-
-
-def claim_rows(claims: Sequence[Claim], lexicon: Lexicon, memo: Memo | None = None) -> list[Row]:
-    """One row per groupable claim, in claim order; the rest stay ungrouped. `memo` keeps what the
-    lexicon made of each wording: a reprinted sentence reads the same in every article."""
-    memo = {} if memo is None else memo
-    rows = []
-    for order, claim in enumerate(claims):
-        if claim.value is None and claim.low is None and claim.high is None:
-            continue
-        # everything _profile reads: the figure's kind, value and subject, and the sentence around it
-        key = (claim.kind, claim.dimension, claim.subject, claim.unit, claim.subject_key, claim.value,
-               claim.sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
-        if key not in memo:
-            profile = _profile(claim, lexicon)
-            if profile is None:
-                memo[key] = None
-            else:
-                identity = frozenset(m for m in profile.modifiers if m[0] in lexicon.identity_sets)
-                memo[key] = (profile.head, profile.place, profile.modifiers - identity, identity)
-        found = memo[key]
-        if found is not None:
-            head, place, modifiers, identity = found
-            rows.append(Row(claim.id, claim.document, head, _family(claim), place, modifiers, identity,
-                            claim.source_key, order))
-    return rows
-
-
-# One Lexicon per rule set, shared by successive stories (a store is checked one slice at a time), with a
-# memo of claim wordings: both then serve every slice. Renewed after RENEW_AFTER claims, so the caches
-# (and the sentences the memo keeps alive) stay bounded.
-RENEW_AFTER = 50_000
-_shared: list[tuple[RuleSet, Lexicon, Memo, int]] = []
-
-
-def shared_lexicon(rules: RuleSet, claims: int) -> tuple[Lexicon, Memo]:
-    if _shared and _shared[0][0] is rules and _shared[0][3] < RENEW_AFTER:
-        _, lexicon, memo, used = _shared[0]
-        _shared[0] = (rules, lexicon, memo, used + claims)
-        return lexicon, memo
-    lexicon, memo = Lexicon(rules), {}
-    _shared[:] = [(rules, lexicon, memo, claims)]
-    return lexicon, memo
-
-
-def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
-    profile = _profile_of(claim, lexicon)
-    if profile is None or profile.place is not None or not claim.sentence:
-        return profile
-    place, _ = lexicon.place_before(_before(claim))  # "and in Kursk the 2,000 soldiers ..."
-    return SubjectProfile(profile.head, place, profile.modifiers) if place else profile
-
-
-def _contrasted_places(claims: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
-    """Places a sentence sets against the rest ('while in London the typical price reached
-    £534,000'): a part of the story's whole, which no unplaced figure joins."""
-    out = set()
-    for claim in claims:
-        if claim.sentence and any(word in claim.sentence for word in (" while ", " whereas ", " but ")):
-            place, contrast = lexicon.place_before(_before(claim))
-            if place and contrast:
-                out.add(place)
-    return frozenset(out)
-
-
-def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
-    at = claim.end - claim.sentence_start
-    after = claim.sentence[at:at + 1000] if claim.sentence else ""  # readers take the first clause only
-    if claim.kind == "percent":
-        return _percent_profile(claim, lexicon, after)
-    if claim.kind in ("measure", "money") or claim.dimension:
-        # a physical unit or a currency names no subject: '1,300 square kilometres' or '€4 million'
-        # alone groups with nothing ('budgeted €310 million' and 'received €4 million' are two sums)
-        return lexicon.profile(claim.subject, None, after)
-    if _is_back_reference(claim):
-        return None
-    if claim.subject_key and not claim.subject:
-        profile = lexicon.profile(claim.subject_key, None, after)
-    else:
-        profile = lexicon.profile(claim.subject, claim.unit, after)
-    if profile is None or claim.kind != "count":
-        return profile
-    before = _before(claim)
-    if profile.place is None and lexicon.is_local(f"{before} {first_clause(after)}"):
-        profile = SubjectProfile(profile.head, lexicon.local_place, profile.modifiers)
-    for held in (lexicon.holder(before), lexicon.change(before)):  # 'healthcare added 61,000': healthcare, added
-        if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
-            profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)
-    counted = lexicon.counted_by(before)
-    if counted is not None:
-        return SubjectProfile(counted, profile.place, profile.modifiers)  # 'employs 85,000 people': employees
-    return profile
-
-
-def _before(claim: Claim, reach: int = 200) -> str:
-    """The sentence's last words before the figure. Every reader of it looks at a few words only
-    ('rose by about', 'employs', 'the two'), so a long sentence is not copied once per figure."""
-    if not claim.sentence:
-        return ""
-    end = max(0, claim.start - claim.sentence_start)
-    if end <= reach:
-        return claim.sentence[:end]
-    tail = claim.sentence[end - reach:end]
-    return tail.split(None, 1)[-1] if tail[:1].strip() else tail  # never start inside a word
-
-
-def _percent_profile(claim: Claim, lexicon: Lexicon, after: str) -> SubjectProfile | None:
-    """A percent's subject is usually its base ('68% of members'), not what it measures: '68% of
-    members took part' and '91% of members voted' share a base and are different quantities. The
-    first content word after the base ('took', 'voted', 'ran', 'cancelled') joins the head, so only
-    shares of one base doing one thing meet; a share that names no base is not grouped. A wording
-    listed under `share_measures` (rules/subjects.yaml) names the share whatever its base."""
-    subject = claim.subject or ""
-    measure = lexicon.share_measure(subject, first_clause(after))
-    if measure is not None and not _is_change(claim, after):
-        return SubjectProfile(measure, None, frozenset())  # 'took part' and 'turnout' are one share
-    if not subject or lexicon.names_nothing(subject):
-        return None
-    profile = lexicon.profile(subject, None, after)
-    if profile is None:
-        return None
-    base_words = {singular(w) for w in plain_words(subject)}
-    clause = _PERCENT_WORD.sub(" ", first_clause(after))
-    predicate = next((w for w in (singular(w) for w in plain_words(clause))
-                      if w not in base_words and w not in _FUNCTION_WORDS and not w[0].isdigit()), "")
-    head = f"{profile.head} {predicate}".strip()
-    return SubjectProfile(head, profile.place, profile.modifiers)
-
-
-def _is_change(claim: Claim, after: str) -> bool:
-    """'turnout fell by 5%', '5% higher': a change in the share, never the share itself."""
-    return bool(_CHANGE_BEFORE.search(_before(claim)) or _CHANGE_AFTER.match(after))
-
-
-_CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|up|down|increased|decreased|dropped|climbed|grew|jumped|slipped)"
-                            r"(?:\s+(?:about|around|nearly|almost|some|roughly))?\s*$", re.IGNORECASE)
-_CHANGE_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)?\s*(?:points?\s+)?(?:higher|lower|up|down|more|less|fewer)\b",
-                           re.IGNORECASE)
-_PERCENT_WORD = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
-# Words after a percentage that say nothing about what it measures: grammar, time and scale words.
-_FUNCTION_WORDS = frozenset("""of from to on in at by for with than against over under into onto up down its their
-his her our this that these those them it they who whom which what had has have having been be being was were is
-are will would could may might can do did does not also just only year years earlier month months quarter week
-weeks day days ago last previous next coming end same period time billion million thousand trillion bn m per cent percent point
-points""".split())
-
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
-
-
-def _is_back_reference(claim: Claim) -> bool:
-    """'the two nations', 'the three men': a small number after a determiner points back at things
-    already named; it restates, it does not claim a count, and comparing it would only mislead."""
-    if claim.value is None or claim.value >= 10 or not claim.sentence:
-        return False
-    return bool(_DETERMINER_BEFORE.search(_before(claim)))
-
-
-def _family(claim: Claim) -> str:
-    if claim.kind == "percent":
-        # "fell by 1.1 percentage points to 21.6%": a change in points is never the share itself
-        return "percentage points" if "point" in (claim.unit or "") else "percent"
-    if claim.kind == "number" and claim.value is not None and 0 < abs(claim.value) < 1:
-        return "fraction"  # "about 1 in 5 entries", "a third": a share of the entries, never a count of them
-    if claim.kind == "money":
-        return f"money:{(claim.unit or '').lower()}"
-    if claim.dimension:
-        return f"measure:{claim.dimension}"
-    return "count"
 
 
 def claims_table(rows: list[Row]) -> pd.DataFrame:
@@ -380,28 +195,6 @@ def _linker(lexicon: Lexicon, times: Callable[[Horizon, Horizon], bool]) -> Call
     return link
 
 
-def _bare_units_join(rows: list[Row], claims: dict[str, Claim], measure_words: frozenset[str]) -> list[Row]:
-    """A count written in a measure word alone ("250,000 doses") counts what the story's one "<word>
-    of <thing>" counts ("500,000 doses of oral vaccine"); with two such things (doses of two vaccines)
-    it stays apart."""
-    things: dict[str, set[str]] = {}  # measure word -> heads of the "<word> of <thing>" counts
-    bare: list[str | None] = []
-    for row in rows:
-        claim = claims[row.id]
-        subject = (claim.subject or "").lower()
-        counted = claim.kind in ("count", "number")  # money, shares and measures are never "doses"
-        leading = _WORD_OF.match(subject) if counted else None
-        if leading and singular(leading.group(1)) in measure_words:
-            things.setdefault(singular(leading.group(1)), set()).add(row.head)
-        word = singular(subject) if counted else None
-        bare.append(word if word in measure_words else None)
-    single = {word: next(iter(heads)) for word, heads in things.items() if len(heads) == 1}
-    return [replace(row, head=single[word]) if word in single else row for row, word in zip(rows, bare)]
-
-
-_WORD_OF = re.compile(r"(\w+) of \w")
-
-
 def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: RuleSet,
                 lexicon: Lexicon | None = None, findings: Sequence[Finding] = (),
                 waivers: Sequence[Waiver] = (), focus: Collection[str] | None = None) -> Story:
@@ -410,7 +203,7 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     if lexicon is None:
         lexicon, memo = shared_lexicon(rules, len(claims))
     by_id = {c.id: c for c in claims}
-    rows = _bare_units_join(claim_rows(claims, lexicon, memo), by_id, lexicon.measure_words)
+    rows = bare_units_join(claim_rows(claims, lexicon, memo), by_id, lexicon.measure_words)
     times = _times(rules)
     index = StatementIndex(linker=_linker(lexicon, times), related_sources=related_sources(rules),
                            source_relation=lexicon.source_relation, comparable=times,
@@ -418,7 +211,7 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     focused = None if focus is None else frozenset(focus)
     copies = UnionFind()
     apart = frozenset(p for p in (lexicon.apart_place, lexicon.local_place) if p)
-    apart |= _contrasted_places(claims, lexicon)
+    apart |= contrasted_places(claims, lexicon)
     groups = build_groups(claims, rows, assign_groups(rows, apart, lexicon.part_sets)) if rows else []
     if groups:
         sentences = by_sentence(claims)  # read once for both

@@ -13,21 +13,18 @@ agency" meet the same alias. The longest alias found inside the attribution wins
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from checker.models import Document
+from checker.places import ARTICLES, named_place, place_opening_clause
 from checker.ruleset import RuleSet
 
 SourceRelation = Literal["same", "related", "different", "unstated"]
 
-_ARTICLES = {"the", "a", "an"}
 # 'from' is left out on purpose: "troops from North Korea" names an origin, not where they are
-_LEADING_CONJUNCTION = re.compile(r"^\s*(?:(?:while|whereas|and|but|yet)\s+)?", re.IGNORECASE)
-_PLACE_PREPOSITIONS = {"in", "into", "to", "at", "near", "across", "inside", "on", "within", "throughout"}
 _WORD = re.compile(r"[a-z0-9][a-z0-9.\-]*")
 _INITIALISM = re.compile(r"(?:[a-z]\.){2,}")  # "u.s.", "u.k.": kept with their dots
 _POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
@@ -57,7 +54,7 @@ def _plain_words(text: str) -> tuple[str, ...]:
     if "'" in lowered:
         lowered = _POSSESSIVE.sub(lambda m: "" if m.group(0) == "'s" else "s", lowered)
     words = [w if "." in w and _INITIALISM.fullmatch(w) else w.strip(".-") for w in _WORD.findall(lowered)]
-    return tuple(w for w in words if w and w not in _ARTICLES)
+    return tuple(w for w in words if w and w not in ARTICLES)
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
@@ -159,7 +156,7 @@ class Lexicon:
                 continue
             head, words, head_at = found
             head = self._predicate_part(head, clause) or head
-            place = _place(subject or "") or _place(clause)
+            place = named_place(subject or "") or named_place(clause)
             if place:
                 place = " ".join(self.plain(place))  # 'Russian territory' and 'Russia' are one place
             elif self._apart_words and not self._apart_words.isdisjoint(plain_words(f"{subject or ''} {clause}")):
@@ -192,20 +189,9 @@ class Lexicon:
         return frozenset() if index is None else frozenset({(index, member)})
 
     def place_before(self, before: str) -> tuple[str | None, bool]:
-        """A place that opens the figure's own clause, and whether the clause sets it against the
-        rest ('..., while in London the typical price reached £534,000': London against the country).
-        A place further in ('the death toll from the quake in the Tarsen Valley rose to 23') names
-        where something else happened, and an opening 'In London, ...' may only set the scene."""
-        own = re.split(r"[,;:]", before)[-1]
-        conjunction = _LEADING_CONJUNCTION.match(own)
-        rest = own[conjunction.end():] if conjunction else own
-        if rest.split(" ", 1)[0].lower() not in ("in", "across", "throughout"):
-            return None, False
-        place = _place(rest)
-        if not place:
-            return None, False
-        contrast = conjunction is not None and conjunction.group().strip().lower() in ("while", "whereas", "but")
-        return " ".join(self.plain(place)), contrast
+        """places.place_opening_clause, with the place in the lexicon's plain words."""
+        place, contrast = place_opening_clause(before)
+        return (" ".join(self.plain(place)), contrast) if place else (None, False)
 
     def is_local(self, text: str) -> bool:
         """'Across the region, 24,000 students ...': the figure counts a part of the country."""
@@ -385,38 +371,6 @@ def _plain_cached(text: str, demonyms: tuple[tuple[tuple[str, ...], tuple[str, .
     return tuple(out)
 
 
-def _place(text: str) -> str | None:
-    """A capitalised place after a preposition: 'troops in Kursk' -> 'kursk'.
-
-    'in eastern Russia' -> 'russia'; 'in Russia's Kursk region' -> 'kursk' (the possessive names
-    the larger place, the words after it the smaller one, which is what the figure counts).
-    """
-    tokens = re.split(r"\s+", text.strip())
-    for i, token in enumerate(tokens[:-1]):
-        if token.lower() not in _PLACE_PREPOSITIONS:
-            continue
-        names: list[str] = []
-        for raw in tokens[i + 1:i + 7]:
-            possessive = bool(re.search(r"['\u2019]s\W*$", raw))
-            bare = re.sub(r"['\u2019]s\W*$", "", raw).strip(".,;:()\"'")
-            if not bare:
-                break
-            if bare[0].isupper():
-                if bare.lower() in _CALENDAR_WORDS:
-                    break  # 'on Saturday', 'in July' say when, not where
-                if bare.lower() not in _PLACE_NOUNS:
-                    names.append(bare.lower())
-                if possessive:
-                    names = []  # the possessor is the wider place; keep reading for the narrower one
-                continue
-            if not names and (bare.lower() in _ARTICLES or bare.lower() in _COMPASS):
-                continue
-            break
-        if names:
-            return " ".join(names)
-    return None
-
-
 _CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|and|but|which|who|whom|after|before|although|as|"
                          r"because|since|when|where|with|including|said|says|according)\b", re.IGNORECASE)
 
@@ -426,11 +380,3 @@ def first_clause(text: str, max_words: int = 10) -> str:
     # `max_words` words never run past a few hundred characters: do not scan a long sentence's rest
     clause = _CLAUSE_END.split(text[:60 * max_words], maxsplit=1)[0]
     return " ".join(clause.split()[:max_words])
-
-
-_COMPASS = {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
-            "southeastern", "southwestern", "east", "west", "north", "south"}
-_CALENDAR_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month_name, *calendar.day_abbr,
-                                                *calendar.month_abbr] if name}
-# 'Kursk region' and 'Kursk Oblast' are one place
-_PLACE_NOUNS = {"oblast", "region", "province", "state", "county", "district", "city", "territory", "soil"}
