@@ -63,10 +63,12 @@ def no_dates(published: dt.date | None, future: bool) -> tuple[dt.date | None, d
     return None, None
 
 
-def until_publication(resolve: Resolver) -> Resolver:
-    """"since Tuesday": from that day up to publication."""
+def until_publication(resolve: Resolver, forward: bool = False) -> Resolver:
+    """"since Tuesday": from that day up to publication. `forward` ("from March 1"): in a sentence
+    about the future the day is the next one, and the span starts after publication ("fares will rise
+    4.6% from March 1" in a December paper: from next March, an eventual horizon)."""
     def since(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
-        first, _ = resolve(published, False)
+        first, _ = resolve(published, forward and future)
         return first, published if first else None
 
     return since

@@ -378,7 +378,8 @@ def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
         since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before)
         ending = SPAN_ENDING.search(before) if not since and not lead else None
         if since and not lead:
-            resolve, lead_start = until_publication(resolve), since.start()
+            forward = since.group().lower().lstrip().startswith("from")
+            resolve, lead_start = until_publication(resolve, forward), since.start()
         elif ending:
             resolve, lead_start = span_ending(resolve, ending), ending.start()
         else:
