@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 from checker.models import Document
+from checker.owners import OWNER_SET, owner
 from checker.places import ARTICLES, named_place, place_opening_clause
 from checker.ruleset import RuleSet
 
@@ -97,6 +98,7 @@ class Lexicon:
         self._apart_words = frozenset(word.lower() for word in rules.apart_places)
         self._holding_verbs = frozenset(singular(word.lower()) for word in rules.holding_verbs)
         self._hedge_words = frozenset(w for hedge in rules.hedges for phrase in hedge.words for w in plain_words(phrase))
+        self._owning_verbs = frozenset(verb.lower() for verb in rules.owning_verbs)
         local = "|".join(map(re.escape, rules.local_places))
         self._local = re.compile(rf"\b(?:in|across|throughout)\s+the\s+(?:{local})\b", re.IGNORECASE) if local else None
         # the place of every figure narrowed to a part of the country: 'across the region', 'in the county'
@@ -109,7 +111,8 @@ class Lexicon:
         first_part = len(rules.splitting_modifiers)
         first_identity = first_part + len(rules.part_modifiers)
         self._first_identity = first_identity
-        self.part_sets = frozenset(range(first_part, first_identity))
+        # part sets, and owners ('The Alliance won 132 seats'): an unowned total never joins them
+        self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET}
         self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
         self._splitting = [[tuple(singular(w) for w in plain_words(m)) for m in group] for group in splitting]
         self._demonyms = sorted(((tuple(plain_words(k)), tuple(plain_words(v))) for k, v in rules.demonyms.items()),
@@ -192,6 +195,11 @@ class Lexicon:
         """places.place_opening_clause, with the place in the lexicon's plain words."""
         place, contrast = place_opening_clause(before)
         return (" ".join(self.plain(place)), contrast) if place else (None, False)
+
+    def owner(self, before: str) -> frozenset[tuple[int, str]]:
+        """The owner of the figure as a modifier: 'The Centre Alliance won 132 seats' (checker/owners.py)."""
+        name = owner(before, self._owning_verbs, self._hedge_words) if self._owning_verbs else None
+        return frozenset({(OWNER_SET, name)}) if name else frozenset()
 
     def is_local(self, text: str) -> bool:
         """'Across the region, 24,000 students ...': the figure counts a part of the country."""

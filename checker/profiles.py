@@ -115,18 +115,31 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
         profile = lexicon.profile(claim.subject_key, None, after)
     else:
         profile = lexicon.profile(claim.subject, claim.unit, after)
+    if profile is not None and claim.kind == "number":  # "won 132 of parliament's 301 seats"
+        return SubjectProfile(profile.head, profile.place, profile.modifiers | lexicon.owner(_before(claim)))
     if profile is None or claim.kind != "count":
         return profile
     before = _before(claim)
+    base_of = _BASE_OF.search(before)
+    if base_of:  # "The Social Democrats took 98 seats, down from 110": the base counts for the same owner
+        head_clause = before[:base_of.start()]
+        before_figure = _LAST_FIGURE.split(head_clause)[0] if _LAST_FIGURE.search(head_clause) else ""
+        profile = SubjectProfile(profile.head, profile.place, profile.modifiers | lexicon.owner(before_figure))
     if profile.place is None and lexicon.is_local(f"{before} {first_clause(after)}"):
         profile = SubjectProfile(profile.head, lexicon.local_place, profile.modifiers)
-    for held in (lexicon.holder(before), lexicon.change(before)):  # 'healthcare added 61,000': healthcare, added
+    for held in (lexicon.holder(before), lexicon.change(before), lexicon.owner(before)):  # 'healthcare added 61,000
         if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
             profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)
     counted = lexicon.counted_by(before)
     if counted is not None:
         return SubjectProfile(counted, profile.place, profile.modifiers)  # 'employs 85,000 people': employees
     return profile
+
+
+# The base of a change, right before it: "..., down from", "up from", "compared with".
+_BASE_OF = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increase|decrease)\s+from\s*$|\bcompared\s+with\s*$",
+                      re.IGNORECASE)
+_LAST_FIGURE = re.compile(r"\d[\d,.]*(?!.*\d)")  # the last number before the base: the figure it is the base of
 
 
 def _before(claim: Claim, reach: int = 200) -> str:

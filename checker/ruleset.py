@@ -123,6 +123,10 @@ class SubjectsFile(Strict):
         default_factory=dict,
         description="verbs right before a count that make it a change, each with the part_modifiers member it writes",
     )
+    owning_verbs: list[str] = Field(
+        default_factory=list,
+        description="verbs right before a count whose capitalised subject owns it: 'The Alliance won 132 seats'",
+    )
     apart_places: list[str] = Field(
         default_factory=list,
         description="words that place a figure outside the story's own country ('cast abroad'): such a figure "
@@ -240,6 +244,7 @@ class RuleSet(BaseModel):
     holding_verbs: list[str] = Field(default_factory=list)
     local_places: list[str] = Field(default_factory=list)
     change_verbs: dict[str, str] = Field(default_factory=dict)
+    owning_verbs: list[str] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)

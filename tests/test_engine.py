@@ -224,7 +224,7 @@ def test_a_bare_measure_word_counts_the_story_s_one_thing_written_in_it(rules: R
 @pytest.mark.parametrize("apart", ["were cast abroad", "were cast overseas by voters living there"])
 def test_a_figure_placed_abroad_is_a_part_and_no_unplaced_figure_joins_it(rules: RuleSet, apart: str) -> None:
     """'180,000 votes were cast abroad' is not the story's votes with the place left out."""
-    specs = [claim("a", "2,337,000", 2337000, "votes", sentence="Dravan received 2,337,000 votes."),
+    specs = [claim("a", "2,337,000", 2337000, "votes", sentence="Some 2,337,000 votes were counted."),
              claim("a", "180,000", 180000, "votes", sentence=f"Around 180,000 votes {apart}.")]
     assert {"a:c1", "a:c2"} not in grouping(rules, specs)
     elsewhere = [specs[0], claim("a", "180,000", 180000, "votes", sentence="Around 180,000 votes were cast in Carpania.")]

@@ -1,0 +1,56 @@
+"""Who holds a count: 'The Centre Alliance won 132 seats', '..., and the Social Democrats 99',
+'Dravan received 2,337,000 votes and Lukov 2,023,000'.
+
+Two owners' counts are two quantities, and a count no one owns (the parliament's 301 seats, the
+4,432,000 ballots cast) is never one party's count with its name left out, so owners are a part
+set of modifiers (rules/subjects.yaml part_modifiers) whose members are names, not listed words.
+Only a capitalised name right before an owning verb, or standing for the verb in a parallel
+clause, is read: 'the two parties would hold 163 seats' names no owner.
+"""
+
+from __future__ import annotations
+
+import re
+
+OWNER_SET = -1  # the modifier set of owners: any name is a member
+_AUXILIARIES = frozenset({"would", "will", "could", "may", "might", "has", "have", "had", "now", "also", "still",
+                          "already", "just", "only", "again"})
+_PARALLEL = frozenset({"and", "while", "whereas", "but"})
+_CLAUSE_BREAK = re.compile(r"[;:(]|,(?!\d)|(?<!\d),")  # not the comma of "2,337,000"
+_DETERMINERS = frozenset({"the", "its", "their"})
+# "<Name> ... its/their <tally> to": the clause's own subject, named first, owns the figure
+_OWN_TALLY = re.compile(r"^(?:(?:and|while|whereas|but)\s+)?((?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4})"
+                        r".*\b(?:its|their|his|her)\s+(?:\w+\s+)?(?:tally|total|count|number|share)\s+(?:to|at)$")
+
+
+def owner(before: str, owning_verbs: frozenset[str], hedge_words: frozenset[str]) -> str | None:
+    """The name that owns the figure right after `before`, lower-cased, or None."""
+    words = _CLAUSE_BREAK.split(before)[-1].split()
+    own = _OWN_TALLY.match(" ".join(words))
+    if not own:
+        while words and words[-1].lower() in hedge_words:
+            words.pop()
+    if own:  # "while the Greens more than doubled their tally to 31 seats"
+        words = own.group(1).split()
+    elif words and words[-1].lower() in owning_verbs:
+        words.pop()
+        while words and words[-1].lower() in _AUXILIARIES:
+            words.pop()
+    else:  # a parallel clause that leaves the verb out: "... votes and Lukov 2,023,000"
+        parallel = max((i for i, word in enumerate(words) if word.lower() in _PARALLEL), default=None)
+        if parallel is None:
+            return None
+        words = words[parallel + 1:]
+        if not words or any(not w[:1].isupper() and w.lower() not in _DETERMINERS for w in words):
+            return None
+    name: list[str] = []
+    for word in reversed(words):
+        bare = re.sub(r"['’]s$", "", word)
+        if not bare[:1].isupper():
+            break
+        if bare != word and name:
+            break  # "Mira Holm's Centre Alliance": the possessor is not the owner
+        name.insert(0, bare)
+    while name and name[0].lower() in _DETERMINERS:
+        name.pop(0)
+    return " ".join(name).lower() or None
