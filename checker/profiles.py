@@ -116,7 +116,8 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     else:
         profile = lexicon.profile(claim.subject, claim.unit, after)
     if profile is not None and claim.kind == "number":  # "won 132 of parliament's 301 seats"
-        return SubjectProfile(profile.head, profile.place, profile.modifiers | lexicon.owner(_before(claim)))
+        owned = frozenset(m for m in lexicon.owner(_before(claim)) if m[1] != profile.head)
+        return SubjectProfile(profile.head, profile.place, profile.modifiers | owned)
     if profile is None or claim.kind != "count":
         return profile
     before = _before(claim)
@@ -128,6 +129,7 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     if profile.place is None and lexicon.is_local(f"{before} {first_clause(after)}"):
         profile = SubjectProfile(profile.head, lexicon.local_place, profile.modifiers)
     for held in (lexicon.holder(before), lexicon.change(before), lexicon.owner(before)):  # 'healthcare added 61,000
+        held = frozenset(m for m in held if m[1] != profile.head)  # "and Lukov 2,023,000" counts Lukov already
         if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
             profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)
     counted = lexicon.counted_by(before)
