@@ -215,6 +215,11 @@ def _join_ranges(text: str, atoms: list[Atom], segment_start: int) -> list[_Cand
     return candidates
 
 
+# "by 5 to 10%" is a range of changes; "by 42,000 to 7.41 million" a change and the level it reached:
+# a range's ends are seldom this many times apart.
+RANGE_SPAN = 10
+
+
 def _range_verdict(text: str, first: Atom, second: Atom, segment_start: int) -> str | None:
     gap_end = second.start
     if _PLUS_MINUS.fullmatch(text, first.end, gap_end) and _units_agree(first, second):
@@ -239,8 +244,8 @@ def _range_verdict(text: str, first: Atom, second: Atom, segment_start: int) -> 
             return "range"
         shared = first.unit is None and second.unit is not None and text[first.end:gap_end] == " and "
         return "shared unit" if shared else None  # "given 45 and 50 mg": both in milligrams
-    if first.unit is not None and re.search(r"\bby$", before):
-        return None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
+    if re.search(r"\bby$", before) and (first.unit is not None or second.value > RANGE_SPAN * abs(first.value)):
+        return None  # "rose by $43.6 billion to $419.2 billion", "fell by 42,000 to 7.41 million": a change, a level
     if second.value <= first.value and not opened:
         return "range" if second.token.has_magnitude and not first.token.has_magnitude else None
     return "range"
