@@ -34,8 +34,17 @@ _DATED = {"past", "period", "point"}
 def _headline_over_body(a: Claim, b: Claim) -> bool:
     """Headlines drop tense ('Firm to cut 12,000 jobs' reads as now), so a headline figure is held
     against the body's figure of any undated horizon; a body figure dated to another day or year
-    ('12 dead on Monday') still explains itself."""
-    return (a.in_headline != b.in_headline) and not ({a.horizon_detail.kind, b.horizon_detail.kind} & _DATED)
+    ('12 dead on Monday'), or a deadline years away ('10.3 million residents by 2045' under 'tops 9
+    million'), still explains itself."""
+    return ((a.in_headline != b.in_headline) and not ({a.horizon_detail.kind, b.horizon_detail.kind} & _DATED)
+            and not _years_away(a, b) and not _years_away(b, a))
+
+
+def _years_away(deadline: Claim, other: Claim) -> bool:
+    """A deadline at least two calendar years after the other figure's moment."""
+    end, moment = deadline.horizon_detail.end, other.horizon_detail.start
+    return deadline.horizon_detail.kind == "deadline" and end is not None and moment is not None \
+        and end.year > moment.year + 1
 
 
 class InternalOptions(BaseModel):
