@@ -31,6 +31,7 @@ from checker.checks.narrate import evidence
 from checker.models import Claim, Severity
 from checker.ruleset import RuleSet
 
+DURATION = "[time]"
 _CONNECTOR = re.compile(r"\(|\[|\bor\b|\bor about\b|/|\u2013|\u2014|\bequivalent to\b|\bequal to\b", re.IGNORECASE)
 
 
@@ -98,6 +99,8 @@ class ConversionMismatch(Check):
     def _adjacent(first: Claim, second: Claim, options: ConversionOptions) -> bool:
         if first.dimension != second.dimension or (first.unit and first.unit == second.unit):
             return False
+        if first.dimension == DURATION:
+            return False  # "pay within three months or serve five years": durations are alternatives, never converted
         return _joined_as_conversion(first, second, options.max_gap)
 
 
@@ -170,7 +173,7 @@ def restatements(sentences: Iterable[Sequence[Claim]], max_gap: int = Conversion
     out: set[str] = set()
     for sentence in sentences:
         for first, second in zip(sentence, sentence[1:]):
-            same_kind = (first.dimension is not None and first.dimension == second.dimension) or (
+            same_kind = (first.dimension is not None and first.dimension == second.dimension != DURATION) or (
                 first.kind == second.kind == "money")
             if same_kind and first.unit != second.unit and _joined_as_conversion(first, second, max_gap):
                 out.add(second.id)
