@@ -18,7 +18,8 @@ Options: none.
 Fires: South Korean intelligence "as many as 12,000 personnel, most by December" in two outlets
 and "could rise to 10,000 by December" in a third.
 Does not fire: "at least 3,000" and "around 3,000" from the same spokesman (they agree); 3,000
-now vs 10,000 by December from one agency (different time).
+now vs 10,000 by December from one agency (different time); "more than 300 investors" beside "340
+investors" (a round bound that holds the exact figure paraphrases it).
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ class UnexplainedRange(Check):
             for statements in related_sets(story.links, group.id, relation, documents="different",
                                            skip_reprinted=True, sources=ONE_VOICE, focused=True,
                                            requires="differ"):
-                yield self._issue(story, group.id, claim_ids(statements))
+                if not _rounded_bounds_only([s.figure for s in statements]):
+                    yield self._issue(story, group.id, claim_ids(statements))
 
     def _issue(self, story: Story, group_id: str, ids: list[str]) -> Issue:
         group = story.group(group_id)
@@ -107,3 +109,25 @@ class UnexplainedRange(Check):
         return Issue(claims=[c.id for c in claims], group=group_id,
                      message=f"{group.label}: {spread(story, ids)}: one source, two figures for the same time",
                      explanation="\n".join(filter(None, [explanation, evidence(story, ids), wire_note(story, ids)])))
+
+
+def _rounded_bounds_only(figures: list[Claim]) -> bool:
+    """'more than 300 investors' beside '340 investors': every one-sided bound holds the one exact
+    figure and is rounder than it, so it paraphrases that figure rather than disagreeing with it.
+    ('as many as 12,000' beside '10,000' is no paraphrase: 12,000 is not the rounder figure.)"""
+    bounds = [f for f in figures if (f.low is None) != (f.high is None)]
+    exact = [f for f in figures if (f.low is None) == (f.high is None)]
+    values = {f.value for f in exact}
+    if not bounds or len(values) != 1 or None in values:
+        return False
+    value = next(iter(values))
+    assert value is not None
+    return all((b.low is None or b.low <= value) and (b.high is None or value <= b.high)
+               and _significant_digits(b) < _significant_digits(exact[0]) for b in bounds)
+
+
+def _significant_digits(claim: Claim) -> int:
+    value = claim.low if claim.low is not None and claim.high is None else claim.high if claim.high is not None \
+        and claim.low is None else claim.value
+    digits = f"{abs(value or 0):.10g}".replace(".", "").lstrip("0")
+    return len(digits.rstrip("0")) if "e" not in digits else len(digits)
