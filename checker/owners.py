@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
+from checker.places import CLAUSE_BREAK
+
 OWNER_SET = -1  # the modifier set of owners: any name is a member
 _AUXILIARIES = frozenset({"would", "will", "could", "may", "might", "has", "have", "had", "now", "also", "still",
                           "already", "just", "only", "again"})
 _PARALLEL = frozenset({"and", "while", "whereas", "but"})
-_CLAUSE_BREAK = re.compile(r"[;:(]|,(?!\d)|(?<!\d),")  # not the comma of "2,337,000"
 _DETERMINERS = frozenset({"the", "its", "their"})
 # "<Name> ... its/their <tally> to": the clause's own subject, named first, owns the figure
 _OWN_TALLY = re.compile(r"^(?:(?:and|while|whereas|but)\s+)?((?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4})"
@@ -25,7 +26,7 @@ _OWN_TALLY = re.compile(r"^(?:(?:and|while|whereas|but)\s+)?((?:the\s+)?(?:[A-Z]
 
 def owner(before: str, owning_verbs: frozenset[str], hedge_words: frozenset[str]) -> str | None:
     """The name that owns the figure right after `before`, lower-cased, or None."""
-    words = _CLAUSE_BREAK.split(before)[-1].split()
+    words = CLAUSE_BREAK.split(before)[-1].split()
     own = _OWN_TALLY.match(" ".join(words))
     if not own:
         while words and words[-1].lower() in hedge_words:

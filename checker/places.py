@@ -8,7 +8,7 @@ import re
 
 ARTICLES = {"the", "a", "an"}
 _LEADING_CONJUNCTION = re.compile(r"^\s*(?:(?:while|whereas|and|but|yet)\s+)?", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:(]|,(?!\d)|(?<!\d),")  # not the comma of "2,337,000"
+CLAUSE_BREAK = re.compile(r"[;:(]|,(?!\d)|(?<!\d),")  # ends the clause before a figure; not the comma of "2,337,000"
 _PLACE_PREPOSITIONS = {"in", "into", "to", "at", "near", "across", "inside", "on", "within", "throughout"}
 
 
@@ -49,7 +49,7 @@ def place_opening_clause(before: str) -> tuple[str | None, bool]:
     rest ('..., while in London the typical price reached £534,000': London against the country).
     A place further in ('the death toll from the quake in the Tarsen Valley rose to 23') names
     where something else happened, and an opening 'In London, ...' may only set the scene."""
-    own = _CLAUSE_BREAK.split(before)[-1]
+    own = CLAUSE_BREAK.split(before)[-1]
     conjunction = _LEADING_CONJUNCTION.match(own)
     rest = own[conjunction.end():] if conjunction else own
     if rest.split(" ", 1)[0].lower() not in ("in", "across", "throughout"):

@@ -6,6 +6,8 @@ Shared by the engine (pairs) and the checks; no check re-derives these on its ow
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
@@ -338,6 +340,16 @@ def _within(x: object, y: object, days: int) -> bool:
     if x is None or y is None:
         return True
     return abs((x - y).days) <= days  # type: ignore[operator]
+
+
+_PRINTED_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def printed_number(claim: Claim) -> str | None:
+    """The figure's first number as printed, without thousands separators ('£2,337,000' -> '2337000',
+    '£4.12bn' -> '4.12'): what checks of digits (swaps, precision) read, never the parsed value."""
+    found = _PRINTED_NUMBER.search(claim.text)
+    return found.group().replace(",", "") if found else None
 
 
 def number(x: float) -> str:

@@ -22,14 +22,13 @@ and 1.083, within the rounding of the printed figures.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import by_sentence, number
+from checker.checks.compare import by_sentence, number, printed_number
 from checker.checks.conversion import ConversionOptions, _joined_as_conversion
 from checker.checks.narrate import evidence
 from checker.models import Claim, Severity
@@ -145,16 +144,12 @@ def _rate(rate: float) -> str:
     return f"{rate:.4g}"
 
 
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
 def _printed_slack(claim: Claim) -> float:
     """Half a unit of the last digit printed, relative to the figure: '$335 million' +-0.15%,
     '2.1 billion euros' +-2.4%. A conversion is written to a few digits, each of them meant."""
-    found = _DIGITS.search(claim.text)
-    if found is None:
+    digits = printed_number(claim)
+    if digits is None:
         return 0.0
-    digits = found.group().replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     printed = float(digits)
     return 0.5 * 10 ** -decimals / printed if printed else 0.0

@@ -27,13 +27,13 @@ Does not fire: "412 cases on Monday" and "4,120 cases": the same digits, another
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import combinations
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
+from checker.checks.compare import printed_number
 from checker.checks.narrate import evidence
 from checker.models import Claim, Severity
 
@@ -113,13 +113,10 @@ def _issue(story: Story, claims: list[Claim], what: str, group: str | None, figu
                               f"check them against the original.\n{evidence(story, ids)}"))
 
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
 def _digits(claim: Claim) -> str | None:
     """The figure's digits as printed, without separators or the decimal point ('£4.12bn' -> '412')."""
-    found = _NUMBER.search(claim.text)
-    return found.group().replace(",", "").replace(".", "") if found else None
+    printed = printed_number(claim)
+    return printed.replace(".", "") if printed else None
 
 
 def _one_swap(x: str, y: str) -> bool:

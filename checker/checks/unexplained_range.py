@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.base import Check, Issue, NoOptions, Story
-from checker.checks.compare import differing_overlapping
+from checker.checks.compare import differing_overlapping, printed_number
 from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids
 from checker.checks.search import related_sets
 from checker.checks.narrate import (claims_of, evidence, independent_outlets, plural, spread, upper_first, voice_phrase,
@@ -127,7 +127,5 @@ def _rounded_bounds_only(figures: list[Claim]) -> bool:
 
 
 def _significant_digits(claim: Claim) -> int:
-    value = claim.low if claim.low is not None and claim.high is None else claim.high if claim.high is not None \
-        and claim.low is None else claim.value
-    digits = f"{abs(value or 0):.10g}".replace(".", "").lstrip("0")
-    return len(digits.rstrip("0")) if "e" not in digits else len(digits)
+    """'300' -> 1, '340' -> 2, '1.25 million' -> 3: the digits the figure was printed to."""
+    return len((printed_number(claim) or "").replace(".", "").strip("0"))
