@@ -19,8 +19,10 @@ import re
 
 from checker.extract.clauses import PRONOUNS, clauses
 from checker.extract.dates import DAY_DATE, MONTH_DATE, RELATIVE, WEEKDAY, YEAR
+from checker.extract.memo import by_text
 from checker.extract.reporting import constructions
 from checker.extract.types import Sentence
+from checker.identity import Identity
 from checker.ruleset import RuleSet
 
 HEADLINE_SOURCE = re.compile(r"^\s*[-–•]?\s*([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*:\s+\S")
@@ -66,14 +68,20 @@ def find_attribution(start: int, end: int, sentence: Sentence, previous: list[Se
     if headline and headline.group(1).lower() not in HEADLINE_LABELS and (
             sentence.in_headline or not text.rstrip().endswith((".", "!", "?"))):
         return headline.group(1)
-    finder = constructions(text, rules)
-    speaker = finder.speaker_for(start - sentence.start, end - sentence.start)
+    speaker = _speaker_for(text, start - sentence.start, end - sentence.start, Identity(rules))
     if speaker is None:
         return _carried(sentence, previous, rules, start - sentence.start)
     if _is_anaphor(speaker):
-        return _resolve_within(speaker, finder.all_speakers()) or _resolve(speaker, previous, rules) \
+        return _resolve_within(speaker, constructions(text, rules).all_speakers()) or _resolve(speaker, previous, rules) \
             or _unresolved(speaker)
     return _without_article(speaker)
+
+
+@by_text(maxsize=4096)
+def _speaker_for(text: str, start: int, end: int, rules: Identity[RuleSet]) -> str | None:
+    # The sentence alone decides it, so a sentence printed again is read once; only carrying a speaker
+    # over from the sentence before depends on where the sentence stands.
+    return constructions(text, rules.value).speaker_for(start, end)
 
 
 def _without_article(speaker: str) -> str:

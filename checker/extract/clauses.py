@@ -131,7 +131,11 @@ def tokenize(text: str) -> list[Token]:
 @by_text(maxsize=4096)
 def _tokens(text: str) -> tuple[Token, ...]:
     # Each figure's subject, horizon and attribution finders tokenize the same clauses again.
-    return tuple(Token(word, m.start(), m.end(), word.lower()) for m in TOKEN.finditer(text) for word in (m.group(),))
+    # tuple.__new__ skips the NamedTuple's Python-level constructor: a fifth of tokenizing's time.
+    return tuple([_new_tuple(Token, (m[0], m.start(), m.end(), m[0].lower())) for m in TOKEN.finditer(text)])
+
+
+_new_tuple = tuple.__new__
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

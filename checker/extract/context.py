@@ -24,15 +24,17 @@ def describe(figure: Figure, sentence: Sentence, previous: list[Sentence], docum
              rules: RuleSet) -> Context:
     """Context of one figure; `previous` are the sentences before `sentence`, in order."""
     start, end = _core(figure)
+    rules_key = Identity(rules)
     horizon = _horizon(start - sentence.start, end - sentence.start, sentence.text, document.published,
-                       Identity(rules), sentence.in_headline)
-    if is_comparison_base(figure, sentence):
+                       rules_key, sentence.in_headline)
+    subject, is_base = _within_sentence(_relative(figure, sentence.start), sentence.text, rules_key)
+    if is_base:
         # "68% now, up from 61% in January": the base is an earlier value of the same quantity, never
         # one to compare with the headline figure as if both held at the same time.
         horizon = horizon.model_copy(update={"kind": "past"} if horizon.kind != "current" else
                                      {"kind": "past", "start": None, "end": None})
     return Context(
-        subject=find_subject(figure, sentence, rules),
+        subject=subject,
         attribution=find_attribution(start, end, sentence, previous, rules),
         horizon=horizon,
     )
@@ -44,6 +46,28 @@ def _horizon(start: int, end: int, text: str, published: dt.date | None, rules: 
     """find_horizon reads only the sentence and the publication date, so a sentence printed again
     (a reprint, an updated version) on the same day has the same horizons."""
     return find_horizon(start, end, text, published, rules.value, headline=headline)
+
+
+@by_text(maxsize=4096)
+def _within_sentence(figure: Figure, text: str, rules: Identity[RuleSet]) -> tuple[str | None, bool]:
+    """The subject, and whether the figure is a comparison's base: both read the sentence alone, so a
+    sentence printed again (wire copy, the next version of an article) is read once. `figure`'s offsets
+    are relative to the sentence."""
+    sentence = Sentence(start=0, end=len(text), text=text)
+    return find_subject(figure, sentence, rules.value), is_comparison_base(figure, sentence)
+
+
+def _relative(figure: Figure, origin: int) -> Figure:
+    """The figure with offsets counted from `origin`, so one sentence at two places keys one cache entry."""
+    if origin == 0:
+        return figure
+    return figure.model_copy(update={
+        "start": figure.start - origin, "end": figure.end - origin,
+        "unit_span": _shifted(figure.unit_span, origin), "qualifier_span": _shifted(figure.qualifier_span, origin)})
+
+
+def _shifted(span: tuple[int, int] | None, origin: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] - origin, span[1] - origin)
 
 
 def _core(figure: Figure) -> tuple[int, int]:

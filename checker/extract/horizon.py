@@ -123,6 +123,17 @@ class _Cue:
 def find_horizon(start: int, end: int, text: str, published: dt.date | None, rules: RuleSet,
                  headline: bool = False) -> Horizon:
     """The horizon of the figure at [start, end) of sentence `text`."""
+    cues, later = _figure_cues(start, end, text, Identity(rules), headline)
+    return _decide(list(cues), list(later), start, end, published)
+
+
+@by_text(maxsize=4096)
+def _figure_cues(start: int, end: int, text: str, rules_key: Identity[RuleSet],
+                 headline: bool) -> tuple[tuple[_Cue, ...], tuple[_Cue, ...]]:
+    """The time words that may date the figure, and the deadlines a later clause carries back. They
+    read the sentence alone (only resolving them reads the publication date), so a sentence printed
+    again on another day is read once."""
+    rules = rules_key.value
     spans = clauses(text)
     own = clause_index(spans, start)
     scope = _scope(text, spans, own)
@@ -135,7 +146,7 @@ def find_horizon(start: int, end: int, text: str, published: dt.date | None, rul
         cues.append(_Cue("eventual", spans[own][0], start, "to", 0))
     later = [c for i in range(own + 1, len(spans)) if _carries_back(text, spans[i], rules)
              for c in _cues(text, spans[i], 3, rules) if c.deadline]
-    return _decide(cues, later, start, end, published)
+    return tuple(cues), tuple(later)
 
 
 def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:

@@ -7,7 +7,10 @@ attribution finder (checker/extract/attribution.py) asks which of them covers a 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
 
 from checker.extract.clauses import (
     AUXILIARIES,
@@ -55,7 +58,26 @@ def constructions(text: str, rules: RuleSet) -> Constructions:
 
 @by_text(maxsize=64)
 def _constructions(text: str, rules: Identity[RuleSet]) -> Constructions:
-    return Constructions(text, rules.value)
+    return Constructions(text, _vocabulary(rules))
+
+
+class _Vocabulary(NamedTuple):
+    """The rule set's reporting words, compiled once per rule set rather than once per sentence."""
+
+    verbs: re.Pattern[str] | None
+    phrases: re.Pattern[str] | None
+    source_nouns: frozenset[str]
+    counting_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]
+    counters: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(rules: Identity[RuleSet]) -> _Vocabulary:
+    words = rules.value
+    return _Vocabulary(phrase_pattern(words.verbs), phrase_pattern(words.phrases),
+                       *(frozenset(w.lower() for w in listed) for listed in
+                         (words.source_nouns, words.counting_verbs, words.clause_only_verbs, words.counters)))
 
 
 def _token_start(token: Token) -> int:
@@ -65,19 +87,18 @@ def _token_start(token: Token) -> int:
 class Constructions:
     """Reporting constructions of one sentence."""
 
-    def __init__(self, text: str, rules: RuleSet) -> None:
+    def __init__(self, text: str, vocabulary: _Vocabulary) -> None:
         self.text = text
         self.tokens = tokenize(text)
-        verbs = phrase_pattern(rules.verbs)
-        phrases = phrase_pattern(rules.phrases)
+        verbs, phrases = vocabulary.verbs, vocabulary.phrases
         self.verbs = [self._index(m.start()) for m in verbs.finditer(text)] if verbs else []
         self.verbs = [i for i in self.verbs if i is not None and self._is_verb(i)]
         self.phrases = [(self._index(m.start()), self._index_after(m.end())) for m in phrases.finditer(text)] \
             if phrases else []
-        self.source_nouns = frozenset(n.lower() for n in rules.source_nouns)
-        self.counting_verbs = frozenset(v.lower() for v in rules.counting_verbs)
-        self.clause_only_verbs = frozenset(v.lower() for v in rules.clause_only_verbs)
-        self.counters = frozenset(c.lower() for c in rules.counters)
+        self.source_nouns = vocabulary.source_nouns
+        self.counting_verbs = vocabulary.counting_verbs
+        self.clause_only_verbs = vocabulary.clause_only_verbs
+        self.counters = vocabulary.counters
 
     def _index(self, position: int) -> int | None:
         at = bisect_left(self.tokens, position, key=_token_start)
