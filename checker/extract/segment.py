@@ -364,11 +364,18 @@ def _inside_quote(body: str, start: int, end: int) -> bool:
 
 
 def _split(text: str, line: _Line, paragraph: int) -> list[Sentence]:
-    """The paragraph's sentences, re-anchored in the document by searching forward from the last one."""
-    body = text[line.start:line.end]
+    """The paragraph's sentences, with offsets into the document."""
+    return [Sentence(start=line.start + start, end=line.start + end, text=line.text[start:end], paragraph=paragraph)
+            for start, end in _sentence_spans(text[line.start:line.end])]
+
+
+@by_text(maxsize=4096)
+def _sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of a paragraph, re-anchored by searching forward from the last one;
+    remembered by the paragraph's text, as reprinted paragraphs recur across an archive."""
     bullet = BULLET.match(body)
     cursor = bullet.end() if bullet else 0
-    sentences: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     pieces = _plain_pieces(body, cursor)
     for piece in pieces if pieces is not None else _splitter().segment(body[cursor:]):
         piece = piece.strip()
@@ -377,9 +384,8 @@ def _split(text: str, line: _Line, paragraph: int) -> list[Sentence]:
         found = body.find(piece, cursor)
         if found < 0:  # pysbd altered the text; fall back to the rest of the line as one sentence
             found, piece = cursor, body[cursor:].strip()
-        start = line.start + found
-        sentences.append(Sentence(start=start, end=start + len(piece), text=piece, paragraph=paragraph))
+        spans.append((found, found + len(piece)))
         cursor = found + len(piece)
         if cursor >= len(body):
             break
-    return sentences
+    return tuple(spans)
