@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,7 +28,9 @@ from checker.ruleset import RuleSet
 
 Engine = Literal["local", "dask"]
 Extracted = tuple[Document, list[Claim]]
-Result = tuple[Document, "list[Claim] | _Failure"]
+T = TypeVar("T")
+# What a worker makes of one document's claims before sending them back (a module-level function: it is pickled).
+Finish = Callable[[Document, list[Claim]], T]
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
 # Consecutive articles go to one worker in chunks this long: fewer tasks to pickle, and a worker sees
 # a story's reprints together, so its sentence caches (checker/extract/memo.py) hit (16 -> 64: +9% per core).
@@ -73,16 +75,34 @@ def extract_stream(
     With an `errors` list, a document whose extraction raises is left out and its error appended
     ("path: extraction failed: ..."), so one odd article cannot stop a long index; without, it raises.
     """
+    return extract_finished(documents, rules, claims_as_they_are, options, total, errors)
+
+
+def claims_as_they_are(document: Document, claims: list[Claim]) -> list[Claim]:
+    return claims
+
+
+def extract_finished(
+    documents: Iterable[Document],
+    rules: RuleSet,
+    finish: Finish[T],
+    options: ParallelOptions | None = None,
+    total: int | None = None,
+    errors: list[str] | None = None,
+) -> Iterator[tuple[Document, T]]:
+    """extract_stream, with each document's claims passed through `finish` where they were extracted:
+    the store's workers send back the rows it writes, which pickle several times faster than models."""
     options = options or ParallelOptions()
     chunk_size = options.chunk_size or _auto_chunk_size(total, options.jobs)
     keep_going = errors is not None
+    stream: Iterator[Result[T]]
     if options.engine == "dask":
-        stream = _dask_stream(_chunks(documents, chunk_size), rules, options, keep_going)
+        stream = _dask_stream(_chunks(documents, chunk_size), rules, options, keep_going, finish)
     elif options.jobs > 1:
-        stream = _pool_stream(_chunks(documents, chunk_size), rules, options.jobs, keep_going)
+        stream = _pool_stream(_chunks(documents, chunk_size), rules, options.jobs, keep_going, finish)
     else:
         lexicon = Lexicon(rules)
-        stream = ((doc, _extract(doc, rules, lexicon, keep_going)) for doc in documents)
+        stream = ((doc, _extract(doc, rules, lexicon, keep_going, finish)) for doc in documents)
     with _ProgressBar(total) if options.progress else nullcontext() as bar:
         for document, result in stream:
             if bar is not None:
@@ -112,13 +132,17 @@ class _Failure:
     message: str
 
 
-def _extract(document: Document, rules: RuleSet, lexicon: Lexicon, keep_going: bool) -> list[Claim] | _Failure:
+Result = tuple[Document, T | _Failure]
+
+
+def _extract(document: Document, rules: RuleSet, lexicon: Lexicon, keep_going: bool,
+             finish: Finish[T]) -> T | _Failure:
     # Looked up per call, not bound at import: the extraction stack (quantulum3) loads only where it runs.
     extract_claims = importlib.import_module("checker.extract").extract_claims
     if not keep_going:
-        return extract_claims(document, rules, lexicon)
+        return finish(document, extract_claims(document, rules, lexicon))
     try:
-        return extract_claims(document, rules, lexicon)
+        return finish(document, extract_claims(document, rules, lexicon))
     except Exception as exc:  # an extraction bug on one article; the caller reports it and carries on
         return _Failure(f"{type(exc).__name__}: {exc}")
 
@@ -136,16 +160,17 @@ def _init_worker(rules: RuleSet) -> None:
     _worker_rules, _worker_lexicon = rules, Lexicon(rules)
 
 
-def _extract_chunk(documents: list[Document], keep_going: bool) -> list[list[Claim] | _Failure]:
+def _extract_chunk(documents: list[Document], keep_going: bool, finish: Finish[T]) -> list[T | _Failure]:
     assert _worker_rules is not None and _worker_lexicon is not None, "worker not initialised"
-    return [_extract(doc, _worker_rules, _worker_lexicon, keep_going) for doc in documents]
+    return [_extract(doc, _worker_rules, _worker_lexicon, keep_going, finish) for doc in documents]
 
 
-def _extract_chunk_with(rules: RuleSet, documents: list[Document], keep_going: bool) -> list[list[Claim] | _Failure]:
+def _extract_chunk_with(rules: RuleSet, documents: list[Document], keep_going: bool,
+                        finish: Finish[T]) -> list[T | _Failure]:
     """Dask task: the scattered rules are one object per worker, so the lexicon is rebuilt only when it changes."""
     if _worker_rules is not rules:
         _init_worker(rules)
-    return _extract_chunk(documents, keep_going)
+    return _extract_chunk(documents, keep_going, finish)
 
 
 # --- engines ----------------------------------------------------------------------------------
@@ -163,10 +188,11 @@ def _in_order(
         yield pending.popleft()
 
 
-def _pool_stream(chunks: Iterator[list[Document]], rules: RuleSet, jobs: int, keep_going: bool) -> Iterator[Result]:
+def _pool_stream(chunks: Iterator[list[Document]], rules: RuleSet, jobs: int, keep_going: bool,
+                 finish: Finish[T]) -> Iterator[Result[T]]:
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules,))
     try:
-        for chunk, future in _in_order(chunks, lambda c: pool.submit(_extract_chunk, c, keep_going),
+        for chunk, future in _in_order(chunks, lambda c: pool.submit(_extract_chunk, c, keep_going, finish),
                                        jobs * CHUNKS_IN_FLIGHT_PER_WORKER):
             yield from zip(chunk, _result(future))
     finally:
@@ -174,7 +200,7 @@ def _pool_stream(chunks: Iterator[list[Document]], rules: RuleSet, jobs: int, ke
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(future: Future[list[list[Claim] | _Failure]]) -> list[list[Claim] | _Failure]:
+def _result(future: Future[list[T | _Failure]]) -> list[T | _Failure]:
     try:
         return future.result()
     except BrokenProcessPool as exc:  # a worker died (OOM killer, segfault): say so in one line
@@ -182,7 +208,7 @@ def _result(future: Future[list[list[Claim] | _Failure]]) -> list[list[Claim] | 
 
 
 def _dask_stream(chunks: Iterator[list[Document]], rules: RuleSet, options: ParallelOptions,
-                 keep_going: bool) -> Iterator[Result]:
+                 keep_going: bool, finish: Finish[T]) -> Iterator[Result[T]]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -203,7 +229,7 @@ def _dask_stream(chunks: Iterator[list[Document]], rules: RuleSet, options: Para
         workers = max(1, len(client.scheduler_info().get("workers", {})))
 
         def submit(chunk: list[Document]) -> Any:
-            return client.submit(_extract_chunk_with, shared_rules, chunk, keep_going, pure=False)
+            return client.submit(_extract_chunk_with, shared_rules, chunk, keep_going, finish, pure=False)
 
         for chunk, future in _in_order(chunks, submit, workers * CHUNKS_IN_FLIGHT_PER_WORKER):
             yield from zip(chunk, future.result())
