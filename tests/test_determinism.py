@@ -104,3 +104,36 @@ def test_what_extraction_remembers_never_changes_what_it_finds() -> None:
     reversed_order = [extract_claims(document, rules) for document in reversed(documents)][::-1]
     assert alone == in_sequence == reversed_order
     assert sum(map(len, alone)) > 200
+
+
+def test_a_sentence_reprinted_elsewhere_is_read_against_its_own_article() -> None:
+    """What is remembered by a sentence's text is read at the sentence's own offsets and resolved against
+    its own article's date: a reprint lower down a later article keeps subject and speaker, and 'next
+    month' moves with the date it was printed on."""
+    import datetime as dt
+
+    from checker.extract import extract_claims, forget_sentences
+    from checker.models import Document
+    from checker.ruleset import load_rules
+
+    rules = load_rules()
+    paragraph = ("The ministry said on Monday that about 4,200 families had been moved, up from 3,100 a week "
+                 "earlier, and that the number could reach 6,000 next month.")
+    first = Document(id="first", path="first.md", text=f"Floods force thousands out\n\n{paragraph}\n",
+                     published=dt.date(2024, 3, 11))
+    second = Document(id="second", path="second.md", published=dt.date(2024, 5, 20),
+                      text=f"River levels fall at last\n\nWater is receding in the north.\n\n{paragraph}\n")
+    forget_sentences()
+    fresh = extract_claims(second, rules)
+    forget_sentences()
+    extract_claims(first, rules)
+    remembered = extract_claims(second, rules)
+    assert remembered == fresh
+    by_value = {claim.value: claim for claim in remembered}
+    assert {4200.0, 3100.0, 6000.0} <= set(by_value)
+    offset = second.text.index(paragraph)
+    assert by_value[4200.0].start == offset + paragraph.index("4,200")
+    assert [(by_value[v].subject, by_value[v].attribution) for v in (4200.0, 3100.0)] == [("families", "ministry")] * 2
+    assert by_value[4200.0].horizon_detail.start == dt.date(2024, 5, 20)  # "on Monday" in May's paper
+    assert by_value[3100.0].horizon_detail.start == dt.date(2024, 5, 13)
+    assert by_value[6000.0].horizon_detail.end == dt.date(2024, 6, 30)  # May's "next month", not March's
