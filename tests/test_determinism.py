@@ -124,11 +124,16 @@ def test_a_sentence_reprinted_elsewhere_is_read_against_its_own_article() -> Non
     second = Document(id="second", path="second.md", published=dt.date(2024, 5, 20),
                       text=f"River levels fall at last\n\nWater is receding in the north.\n\n{paragraph}\n")
     forget_sentences()
+    first_fresh = extract_claims(first, rules)
+    forget_sentences()
     fresh = extract_claims(second, rules)
     forget_sentences()
-    extract_claims(first, rules)
+    assert extract_claims(first, rules) == first_fresh  # each read after the other
     remembered = extract_claims(second, rules)
     assert remembered == fresh
+    forget_sentences()
+    extract_claims(second, rules)
+    assert extract_claims(first, rules) == first_fresh
     by_value = {claim.value: claim for claim in remembered}
     assert {4200.0, 3100.0, 6000.0} <= set(by_value)
     offset = second.text.index(paragraph)
