@@ -31,6 +31,7 @@ _INITIALISM = re.compile(r"(?:[a-z]\.){2,}")  # "u.s.", "u.k.": kept with their 
 _POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
 
 
+@lru_cache(maxsize=65536)  # asked for every word before every figure, by several readers
 def singular(word: str) -> str:
     """A rough lemma, enough to meet a synonym list that holds both forms anyway."""
     if "." in word:
@@ -115,6 +116,12 @@ class Lexicon:
         self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET}
         self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
         self._splitting = [[tuple(singular(w) for w in plain_words(m)) for m in group] for group in splitting]
+        # holder() asks which modifier ends with the word before a figure: looked up, not scanned for
+        self._held_by_last_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, group in enumerate(self._splitting[:first_identity]):
+            for member in group:
+                if member:
+                    self._held_by_last_word.setdefault(member[-1], []).append((index, member))
         self._demonyms = sorted(((tuple(plain_words(k)), tuple(plain_words(v))) for k, v in rules.demonyms.items()),
                                 key=lambda kv: -len(kv[0]))
         self._aliases: dict[tuple[str, ...], str] = {}
@@ -173,10 +180,9 @@ class Lexicon:
         words = [singular(w) for w in plain_words(" ".join(before.rsplit(None, 4)[-4:]))]
         if words and words[-1] in self._holding_verbs:
             words = words[:-1]
-        for index, group in enumerate(self._splitting[:self._first_identity]):
-            for member in group:
-                if words[-len(member):] == list(member):
-                    return frozenset({(index, " ".join(member))})
+        for index, member in self._held_by_last_word.get(words[-1], ()) if words else ():
+            if tuple(words[-len(member):]) == member:
+                return frozenset({(index, " ".join(member))})
         return frozenset()
 
     def change(self, before: str) -> frozenset[tuple[int, str]]:
