@@ -230,7 +230,8 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
                 reprinted.update(joined)
                 for other in joined[1:]:
                     copies.union(joined[0], other)
-            add_statements(index, group.id, claims_of_group, roles, range_end_pairs(claims_of_group), reprinted, rules)
+            add_statements(index, group.id, claims_of_group, roles, range_end_pairs(claims_of_group), reprinted, rules,
+                           steady_days=rules.tolerances.steady_subjects.get(group.head, 0))
     if focused is not None:
         index.focus = {s.index for s in index.statements if not focused.isdisjoint(s.claims)}
     return Story(documents={d.id: d for d in documents}, claims=dict(by_id), groups=groups, links=index,

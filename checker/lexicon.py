@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 from checker.models import Document
-from checker.owners import OWNER_SET, owner
+from checker.owners import OWNER_SET, SUBSET_SET, owner
 from checker.places import ARTICLES, named_place, place_opening_clause
 from checker.ruleset import RuleSet
 
@@ -98,7 +98,7 @@ class Lexicon:
         self.measure_words = frozenset(singular(word.lower()) for word in rules.measure_words)
         self._apart_words = frozenset(word.lower() for word in rules.apart_places)
         self._holding_verbs = frozenset(singular(word.lower()) for word in rules.holding_verbs)
-        self._hedge_words = frozenset(w for hedge in rules.hedges for phrase in hedge.words for w in plain_words(phrase))
+        self.hedge_words = frozenset(w for hedge in rules.hedges for phrase in hedge.words for w in plain_words(phrase))
         self._owning_verbs = frozenset(verb.lower() for verb in rules.owning_verbs)
         local = "|".join(map(re.escape, rules.local_places))
         self._local = re.compile(rf"\b(?:in|across|throughout)\s+the\s+(?:{local})\b", re.IGNORECASE) if local else None
@@ -113,7 +113,7 @@ class Lexicon:
         first_identity = first_part + len(rules.part_modifiers)
         self._first_identity = first_identity
         # part sets, and owners ('The Alliance won 132 seats'): an unowned total never joins them
-        self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET}
+        self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET, SUBSET_SET}
         self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
         self._splitting = [[tuple(singular(w) for w in plain_words(m)) for m in group] for group in splitting]
         # holder() asks which modifier ends with the word before a figure: looked up, not scanned for
@@ -189,7 +189,7 @@ class Lexicon:
         """The part-set member a change verb right before the figure writes: 'added 9.2 million
         subscribers' -> added; hedges between are skipped ('gained more than 40,000')."""
         words = [w for w in plain_words(" ".join(before.rsplit(None, 5)[-5:]))]
-        while words and words[-1] in self._hedge_words:
+        while words and words[-1] in self.hedge_words:
             words.pop()
         member = self.rules.change_verbs.get(words[-1]) if words else None
         if member is None:
@@ -204,8 +204,19 @@ class Lexicon:
 
     def owner(self, before: str) -> frozenset[tuple[int, str]]:
         """The owner of the figure as a modifier: 'The Centre Alliance won 132 seats' (checker/owners.py)."""
-        name = owner(before, self._owning_verbs, self._hedge_words) if self._owning_verbs else None
+        name = owner(before, self._owning_verbs, self.hedge_words) if self._owning_verbs else None
         return frozenset({(OWNER_SET, name)}) if name else frozenset()
+
+    def head_of(self, text: str) -> str | None:
+        """The head a phrase names ('the death toll' -> deaths), or None."""
+        found = self._head(text)
+        return found[0] if found is not None else None
+
+    def part_members(self, text: str) -> frozenset[tuple[int, str]]:
+        """Members of part sets written in `text` ('the Dunmore plant' -> plant)."""
+        words = [singular(w) for w in plain_words(text)]
+        return frozenset((index, " ".join(member)) for index in sorted(self.part_sets - {OWNER_SET, SUBSET_SET})
+                         for member in self._splitting[index] if _find(words, member) >= 0)
 
     def is_local(self, text: str) -> bool:
         """'Across the region, 24,000 students ...': the figure counts a part of the country."""
@@ -385,7 +396,9 @@ def _plain_cached(text: str, demonyms: tuple[tuple[tuple[str, ...], tuple[str, .
     return tuple(out)
 
 
-_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|and|but|which|who|whom|after|before|although|as|"
+# 'who' with no comma before it opens a restrictive clause that says which of the counted it means:
+# 'two people who died in a fire' counts deaths ('..., who' is cut at the comma)
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|and|but|which|whom|after|before|although|as|"
                          r"because|since|when|where|with|including|said|says|according)\b", re.IGNORECASE)
 
 

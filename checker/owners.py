@@ -15,6 +15,9 @@ import re
 from checker.places import CLAUSE_BREAK
 
 OWNER_SET = -1  # the modifier set of owners: any name is a member
+# The modifier set of subsets a sentence names within its own total ('the death toll at 11, including
+# two who died in a fire': the two): like an owner's count, never the total itself (checker/profiles.py).
+SUBSET_SET = -2
 _AUXILIARIES = frozenset({"would", "will", "could", "may", "might", "has", "have", "had", "now", "also", "still",
                           "already", "just", "only", "again"})
 _PARALLEL = frozenset({"and", "while", "whereas", "but"})

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from checker.lexicon import Lexicon, SubjectProfile, first_clause, plain_words, singular
 from checker.models import Claim
+from checker.owners import SUBSET_SET
 from checker.ruleset import RuleSet
 
 
@@ -132,10 +133,46 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
         held = frozenset(m for m in held if m[1] != profile.head)  # "and Lukov 2,023,000" counts Lukov already
         if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
             profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)
+    profile = SubjectProfile(profile.head, profile.place, profile.modifiers | _subset(before, profile.head, lexicon)
+                             | _opening_part(before, lexicon))
     counted = lexicon.counted_by(before)
-    if counted is not None:
-        return SubjectProfile(counted, profile.place, profile.modifiers)  # 'employs 85,000 people': employees
+    if counted is not None:  # 'employs 85,000 people': employees; 'the Dunmore plant, which employs 1,150': the plant's
+        return SubjectProfile(counted, profile.place, profile.modifiers | lexicon.part_members(_last_words(before, 6)))
     return profile
+
+
+# 'the death toll at 11, including two ...', '41 dead, among them 17 ...', '300 arrested, of whom 40 ...'
+_INCLUSION = re.compile(r"(?:^|[,;(\u2014\u2013]|\s)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them"
+                        r"|of\s+which)$", re.IGNORECASE)
+
+
+def _subset(before: str, head: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
+    """A figure the sentence includes in a total of its own head is a subset of that total, never the
+    total: '... the death toll at 11, including two people who died in a house fire'."""
+    words = before.rstrip().split()
+    while words and words[-1].lower() in lexicon.hedge_words:
+        words.pop()
+    text = " ".join(words)
+    marker = _INCLUSION.search(text)
+    if marker is None or lexicon.head_of(text[:marker.start()]) != head:
+        return frozenset()
+    return frozenset({(SUBSET_SET, "included")})
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _opening_part(before: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
+    """A part the sentence opens with holds its counts: 'The plant, the town's largest employer, has
+    6,200 workers', 'Healthcare added 61,000 jobs'. Only the first three words are read: a part named
+    later in a sentence is seldom its subject, nor is it of a figure after another one."""
+    if not before or _ANY_DIGIT.search(before):  # '... employs 450 people, ..., which said 310 employees were working'
+        return frozenset()
+    return lexicon.part_members(" ".join(before.split()[:3]))
+
+
+def _last_words(text: str, count: int) -> str:
+    return " ".join(text.rsplit(None, count)[-count:])
 
 
 # The base of a change, right before it: "..., down from", "up from", "compared with".

@@ -9,7 +9,7 @@ file-name order. Unknown keys and bad values are errors naming file:line:col.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -196,6 +196,10 @@ class TolerancesFile(Strict):
     percent_of_base: float = Field(0.02, ge=0, le=1, description="absolute slack for 'N, about P% of BASE'")
     temperature_slack: float = Field(1.0, ge=0, description="degrees two temperatures may differ and agree")
     horizon_window_days: int = Field(7, ge=0, description="days apart two 'now' figures still count as one moment")
+    steady_subjects: dict[str, Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict,
+        description="subject heads that change slowly, with the days apart two of their 'now' figures still count "
+                    "as one moment (a workforce, a population)")
     wire_copy_similarity: float = Field(0.6, gt=0, le=1, description="trigram overlap that marks a reprinted text")
 
 

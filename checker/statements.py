@@ -8,6 +8,8 @@ staff'). Reprinted texts come from checks/reprints.py.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from collections.abc import Iterable, Sequence
 
@@ -28,6 +30,20 @@ def related_sources(rules: RuleSet) -> dict[str, frozenset[str]]:
     return {source: frozenset(others) for source, others in family.items()}
 
 
+def _moments(members: Sequence[Claim], days: int) -> dict[dt.date, dt.date]:
+    """Each 'now' date of the group -> the first date of its run: dates within `days` of a run's first
+    date join it, so '21,000 staff' on 2 March and '12,000 staff' on 3 March describe one moment."""
+    dates = sorted({c.horizon_detail.start for c in members
+                    if c.horizon_detail.kind == "current" and c.horizon_detail.start is not None})
+    moment: dict[dt.date, dt.date] = {}
+    first: dt.date | None = None
+    for day in dates:
+        if first is None or (day - first).days > days:
+            first = day
+        moment[day] = first
+    return moment
+
+
 def range_end_pairs(members: Sequence[Claim]) -> set[frozenset[str]]:
     """Claim pairs of one sentence printed as the two ends of one range. Only figures next to each
     other can be ('6C to 8C'), so each is tested against the few before it."""
@@ -41,16 +57,21 @@ def range_end_pairs(members: Sequence[Claim]) -> set[frozenset[str]]:
 
 
 def add_statements(index: StatementIndex, group: str, members: Sequence[Claim], roles: dict[str, Role],
-                   ends: set[frozenset[str]], reprinted: set[str], rules: RuleSet) -> None:
+                   ends: set[frozenset[str]], reprinted: set[str], rules: RuleSet, steady_days: int = 0) -> None:
     """Collapse a group's claims into statements (see checks/links.py) and link their classes.
-    A claim with a pair ruled out (`ends`, or one of the `reprinted` claims) is a statement alone."""
+    A claim with a pair ruled out (`ends`, or one of the `reprinted` claims) is a statement alone.
+    `steady_days`: for a quantity that changes slowly, 'now' figures published this many days apart
+    are figures of one moment (rules/tolerances.yaml steady_subjects)."""
     alone = {c for pair in ends for c in pair} | reprinted
+    moment = _moments(members, steady_days) if steady_days else {}
     # keyed by plain tuples: hashing the Horizon model itself, once per claim, costs more than all the rest
     class_ids: dict[tuple[object, ...], int] = {}
     by_key: dict[tuple[object, ...], list[Claim]] = {}
     for claim in members:
         role = roles.get(claim.id)
         h = claim.horizon_detail
+        if h.kind == "current" and h.start in moment:
+            h = h.model_copy(update={"start": moment[h.start], "end": moment[h.start]})
         key = (claim.source_key, h.kind, h.start, h.end, h.text, claim.in_headline, role)
         klass = class_ids.get(key)
         if klass is None:

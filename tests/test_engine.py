@@ -333,3 +333,50 @@ def test_a_place_set_against_the_rest_is_a_part(rules: RuleSet) -> None:
              claim("b", "£534,000", 534000, "typical price", **money,
                    sentence="First-time buyers paid less, while in London the typical price reached £534,000.")]
     assert {"a:c1", "b:c1"} not in grouping(rules, specs)
+
+
+def test_a_site_s_workforce_is_a_part_of_the_company_s(rules: RuleSet) -> None:
+    """'the Dunmore plant, which employs 1,150 people' and 'The plant, ..., has 6,200 workers' count a
+    site's staff: they never join the company's 21,000 employees."""
+    specs = [claim("a", "21,000", 21000, "people", "Halvard employs about 21,000 people.", kind="count"),
+             claim("b", "1,150", 1150, "people", "The future of the Dunmore plant, which employs 1,150 people, is unclear.",
+                   kind="count"),
+             claim("c", "6,200", 6200, "workers", "The plant, the town's largest employer, has 6,200 workers.",
+                   kind="count"),
+             claim("d", "20,500", 20500, "staff", "The group has 20,500 staff.", kind="count")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "d:c1"} in groups
+    assert not any("a:c1" in g and ({"b:c1", "c:c1"} & g) for g in groups)
+
+
+def test_staff_at_work_when_it_happened_are_not_the_workforce(rules: RuleSet) -> None:
+    specs = [claim("a", "450", 450, "people", "The plant employs about 450 people.", kind="count"),
+             claim("b", "310", 310, "staff", "The company said 310 staff were on site at the time of the blast.",
+                   kind="count"),
+             claim("c", "310", 310, "employees", "It said 310 employees were working when the blast occurred.",
+                   kind="count")]
+    groups = grouping(rules, specs)
+    assert {"b:c1", "c:c1"} in groups and not any("a:c1" in g and "b:c1" in g for g in groups)
+
+
+def test_a_subset_of_a_total_is_never_the_total(rules: RuleSet) -> None:
+    """'the death toll at 11, including two people who died in a fire': the two are deaths (the
+    restrictive 'who died'), a subset the sentence names within its own total."""
+    sentence = "The state now puts the death toll at 11, including two people who died in a house fire."
+    specs = [claim("a", "11", 11, "death toll", sentence, kind="count"),
+             claim("a", "two", 2, "people", sentence, kind="count"),
+             claim("b", "nine", 9, "deaths", "The death toll rose to nine.", kind="count"),
+             claim("c", "three", 3, "people", "Three people who died in house fires were counted.", kind="count")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1", "c:c1"} in groups  # 'people who died' are deaths
+    assert {"a:c2"} in groups
+
+
+def test_people_ordered_to_leave_are_not_the_people_who_left(rules: RuleSet) -> None:
+    specs = [claim("a", "300,000", 300000, "people", "Roughly 300,000 people were under evacuation orders.",
+                   kind="count"),
+             claim("b", "9,500", 9500, "evacuees", "Shelters were holding about 9,500 evacuees.", kind="count"),
+             claim("c", "280,000", 280000, "residents", "About 280,000 residents had been ordered to evacuate.",
+                   kind="count")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "c:c1"} in groups and not any("b:c1" in g and "a:c1" in g for g in groups)

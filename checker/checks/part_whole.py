@@ -10,12 +10,17 @@ wrong noun or a digit slipped.
 
 Options: none.
 
+The whole must come first ('900 protesters gathered and 1,500 were arrested') or the part be named
+as one of it ('1,500 of the 900 protesters'): a larger part figure before an unrelated count of the
+whole's noun ('300,000 were ordered to evacuate; shelters housed 9,500 people') is not held against it.
+
 Fires: "12,000 troops, including 15,000 officers".
 Does not fire: "12,000 troops, including 500 officers and three generals" — parts within the whole.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checker.checks.base import Check, ClaimGroup, Issue, NoOptions, Story
@@ -37,6 +42,21 @@ def _case(officers: int) -> dict[str, object]:
          "horizon": "current", "sentence": text}]}
 
 
+# 'among the 41 dead', 'of the 900 protesters', 'out of 2,000': a part named before its whole
+_WHOLE_AFTER_PART = re.compile(r"\b(?:among|of|out\s+of|from)(?:\s+(?:the|its|their|all|some))?\s*$", re.IGNORECASE)
+
+
+def _named_as_its_part(part: Claim, whole: Claim) -> bool:
+    """The sentence names the whole first ('900 protesters gathered and 1,500 were arrested', '2,000
+    residents, including 400 children'), or names the part as one of it ('17 children among the 41
+    dead'). A part figure before an unrelated count of the whole's noun is no part of it: '300,000 were
+    ordered to evacuate and shelters housed 9,500 people'."""
+    if whole.start < part.start:
+        return True
+    lead = whole.start - whole.sentence_start
+    return _WHOLE_AFTER_PART.search(whole.sentence[max(0, lead - 20):lead]) is not None
+
+
 class PartExceedsWhole(Check):
     code = "CC203"
     name = "part-exceeds-whole"
@@ -55,6 +75,7 @@ class PartExceedsWhole(Check):
             for part, part_group in counted:
                 for whole, whole_group in counted:
                     if (part_group.id != whole_group.id and story.lexicon.is_part(part_group.head, whole_group.head)
+                            and _named_as_its_part(part, whole)
                             and comparable_horizons(part.horizon_detail, whole.horizon_detail, story.rules)):
                         yield from self._compare(story, part, part_group, whole, whole_group)
 
