@@ -116,6 +116,12 @@ class Lexicon:
         self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET, SUBSET_SET}
         self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
         self._splitting = [[tuple(singular(w) for w in plain_words(m)) for m in group] for group in splitting]
+        self._parts_by_first_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self._part_members: dict[str, frozenset[tuple[int, str]]] = {}
+        for index in range(first_part, first_identity):
+            for member in self._splitting[index]:
+                if member:
+                    self._parts_by_first_word.setdefault(member[0], []).append((index, member))
         # holder() asks which modifier ends with the word before a figure: looked up, not scanned for
         self._held_by_last_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for index, group in enumerate(self._splitting[:first_identity]):
@@ -214,9 +220,12 @@ class Lexicon:
 
     def part_members(self, text: str) -> frozenset[tuple[int, str]]:
         """Members of part sets written in `text` ('the Dunmore plant' -> plant)."""
-        words = [singular(w) for w in plain_words(text)]
-        return frozenset((index, " ".join(member)) for index in sorted(self.part_sets - {OWNER_SET, SUBSET_SET})
-                         for member in self._splitting[index] if _find(words, member) >= 0)
+        if text not in self._part_members:  # sentence openings repeat: 'The company said', 'It said'
+            words = [singular(w) for w in plain_words(text)]
+            self._part_members[text] = frozenset(
+                (index, " ".join(member)) for word in set(words)
+                for index, member in self._parts_by_first_word.get(word, ()) if _find(words, member) >= 0)
+        return self._part_members[text]
 
     def is_local(self, text: str) -> bool:
         """'Across the region, 24,000 students ...': the figure counts a part of the country."""

@@ -145,10 +145,14 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
 _INCLUSION = re.compile(r"(?:^|[,;(\u2014\u2013]|\s)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them"
                         r"|of\s+which)$", re.IGNORECASE)
 
+_INCLUSION_WORD = re.compile(r"includ|among|whom|them|which", re.IGNORECASE)
+
 
 def _subset(before: str, head: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
     """A figure the sentence includes in a total of its own head is a subset of that total, never the
     total: '... the death toll at 11, including two people who died in a house fire'."""
+    if _INCLUSION_WORD.search(before, max(0, len(before) - 40)) is None:
+        return frozenset()  # most figures: no inclusion word right before them
     words = before.rstrip().split()
     while words and words[-1].lower() in lexicon.hedge_words:
         words.pop()
