@@ -49,6 +49,10 @@ def grouping(rules: RuleSet, specs: list[dict[str, Any]]) -> list[set[str]]:
     (["net profit", "operating profit"], False),
     (["settlements", "square kilometres"], False),
     (["heads of state", "countries"], False),
+    (["GDP", "national income", "gross domestic product"], True),
+    (["profit", "national income"], False),
+    (["profit", "median household income"], False),
+    (["revenue", "taking day-to-day spending"], False),
 ])
 def test_subject_lexicon_merges_and_splits(rules: RuleSet, subjects: list[str], together: bool) -> None:
     specs = [claim(f"d{i}", str(100 + i), 100 + i, s) for i, s in enumerate(subjects)]

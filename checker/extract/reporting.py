@@ -7,10 +7,7 @@ attribution finder (checker/extract/attribution.py) asks which of them covers a 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from functools import lru_cache
-from typing import NamedTuple
 
 from checker.extract.clauses import (
     AUXILIARIES,
@@ -23,11 +20,11 @@ from checker.extract.clauses import (
     TIME_NOUNS,
     TIME_OPENERS,
     Token,
-    phrase_pattern,
     tokenize,
     without_possessive,
 )
 from checker.extract.memo import by_text
+from checker.extract.reporting_words import Vocabulary, is_verb, vocabulary
 from checker.identity import Identity
 from checker.ruleset import RuleSet
 
@@ -42,9 +39,6 @@ CLOSING_TAIL = 8  # words after a closing reporting verb: "said in a statement o
 INLINE_EXCLUDED = frozenset({"per"})
 LEADING_CONTENT = 5  # words after a reporting verb that make it lead into reported content
 MAX_SPEAKER = 9
-# Verbs whose object is a forecast or an estimate: after them "forecasts" is a noun ("Streamly beats forecasts").
-BEATS = frozenset({"beat", "beats", "beating", "missed", "misses", "missing", "topped", "tops", "exceeded", "exceeds",
-                   "raised", "raises", "lowered", "lowers", "cut", "cuts", "met", "meets", "matched", "matches"})
 CLAUSE_OPENING_MARKS = frozenset({":", "\"", "“", "'", "‘"})  # "she added: ...", "he added, "...""
 # Adjectives a source noun may carry after "according to": "a preliminary count by", "the latest official figures from".
 MAX_SOURCE_NOUN_WORDS = 4
@@ -58,26 +52,7 @@ def constructions(text: str, rules: RuleSet) -> Constructions:
 
 @by_text(maxsize=64)
 def _constructions(text: str, rules: Identity[RuleSet]) -> Constructions:
-    return Constructions(text, _vocabulary(rules))
-
-
-class _Vocabulary(NamedTuple):
-    """The rule set's reporting words, compiled once per rule set rather than once per sentence."""
-
-    verbs: re.Pattern[str] | None
-    phrases: re.Pattern[str] | None
-    source_nouns: frozenset[str]
-    counting_verbs: frozenset[str]
-    clause_only_verbs: frozenset[str]
-    counters: frozenset[str]
-
-
-@lru_cache(maxsize=8)
-def _vocabulary(rules: Identity[RuleSet]) -> _Vocabulary:
-    words = rules.value
-    return _Vocabulary(phrase_pattern(words.verbs), phrase_pattern(words.phrases),
-                       *(frozenset(w.lower() for w in listed) for listed in
-                         (words.source_nouns, words.counting_verbs, words.clause_only_verbs, words.counters)))
+    return Constructions(text, vocabulary(rules))
 
 
 def _token_start(token: Token) -> int:
@@ -87,12 +62,12 @@ def _token_start(token: Token) -> int:
 class Constructions:
     """Reporting constructions of one sentence."""
 
-    def __init__(self, text: str, vocabulary: _Vocabulary) -> None:
+    def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self.text = text
         self.tokens = tokenize(text)
         verbs, phrases = vocabulary.verbs, vocabulary.phrases
         self.verbs = [self._index(m.start()) for m in verbs.finditer(text)] if verbs else []
-        self.verbs = [i for i in self.verbs if i is not None and self._is_verb(i)]
+        self.verbs = [i for i in self.verbs if i is not None and is_verb(self.tokens, i)]
         self.phrases = [(self._index(m.start()), self._index_after(m.end())) for m in phrases.finditer(text)] \
             if phrases else []
         self.source_nouns = vocabulary.source_nouns
@@ -106,20 +81,6 @@ class Constructions:
 
     def _index_after(self, position: int) -> int:
         return bisect_left(self.tokens, position, key=_token_start)
-
-    def _is_verb(self, index: int) -> bool:
-        """A reporting word used as a verb, not as a noun ("a report", "by the U.S. estimate")."""
-        token = self.tokens[index]
-        if token.is_capitalised and index > 0:
-            return False
-        if index > 0 and (self.tokens[index - 1].lower in DETERMINERS
-                          or self.tokens[index - 1].text.endswith(("'", "’", "'s", "’s"))
-                          or self.tokens[index - 1].lower in BEATS):
-            return False  # "a report", "analysts' estimates", "Seoul's count", "beats forecasts"
-        before = index - 1
-        while before >= 0 and (self.tokens[before].is_capitalised or self.tokens[before].lower in DETERMINERS):
-            before -= 1
-        return not (before < index - 1 and before >= 0 and self.tokens[before].lower in PREPOSITIONS)
 
     # --- the speaker of one construction -------------------------------------------------------
 

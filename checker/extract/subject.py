@@ -83,6 +83,7 @@ RATE_SUFFIXES = ("ment", "tion", "sion", "ity", "cy")
 BOUND_BEFORE = re.compile(r"\b(?:not|never)\s+(?:fall|fallen|drop|dropped|dip|dipped|go|gone|rise|risen|climb|climbed"
                           r"|get|got)\s+(below|under|above|over)\s*$", re.I)
 OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
+AVERAGE_VERBS = frozenset({"average", "averages", "averaged", "averaging"})
 LEVEL_WORDS = frozenset({"to", "at", "of", "was", "is", "stood", "reached", "hit"})
 DEFAULT_COUNTED = "people"
 MAX_PHRASE = 6
@@ -316,6 +317,8 @@ def _noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[st
     # After a determiner a linking word is a noun: "the total to 10,450", "a drop of 3%".
     linking = index >= 0 and left[index].lower in LINKING_VERBS and not (
         index > 0 and left[index - 1].lower in DETERMINERS)
+    # "inflation to average 2.5%": a verb right before its figure; "a September average of 61 mm" is a noun
+    linking = linking or (0 <= index == len(left) - 1 and left[index].lower in AVERAGE_VERBS)
     action = index >= 0 and not linking and (
         _is_participle(left[index].text) or left[index].lower in IRREGULAR_PAST
         or (index > 0 and left[index - 1].lower in AUXILIARIES))  # "spread", "earned", "to save"

@@ -1,0 +1,65 @@
+"""Which words of a sentence report: the rule set's reporting vocabulary (rules/reporting.yaml),
+compiled once, and the test that tells a reporting word used as a verb ("the ministry estimated")
+from the same word used as a noun ("a report", "its growth forecast for next year")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from checker.extract.clauses import DETERMINERS, PREPOSITIONS, Token, phrase_pattern
+from checker.identity import Identity
+from checker.ruleset import RuleSet
+
+# Verbs whose object is a forecast or an estimate: after them "forecasts" is a noun ("Streamly beats forecasts").
+BEATS = frozenset({"beat", "beats", "beating", "missed", "misses", "missing", "topped", "tops", "exceeded", "exceeds",
+                   "raised", "raises", "lowered", "lowers", "cut", "cuts", "met", "meets", "matched", "matches"})
+# After a noun phrase's head, not a verb's: "its growth forecast for next year", "the police estimate of 3,000"
+# ('to' and 'at' follow verbs as often: "the developer puts it at", "the ministry put the toll at").
+_AFTER_A_NOUN = frozenset({"for", "of", "was", "is", "has", "had", "will", "would"})
+
+
+class Vocabulary(NamedTuple):
+    """The rule set's reporting words, compiled once per rule set rather than once per sentence."""
+
+    verbs: re.Pattern[str] | None
+    phrases: re.Pattern[str] | None
+    source_nouns: frozenset[str]
+    counting_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]
+    counters: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def vocabulary(rules: Identity[RuleSet]) -> Vocabulary:
+    words = rules.value
+    return Vocabulary(phrase_pattern(words.verbs), phrase_pattern(words.phrases),
+                      *(frozenset(w.lower() for w in listed) for listed in
+                        (words.source_nouns, words.counting_verbs, words.clause_only_verbs, words.counters)))
+
+
+def is_verb(tokens: list[Token], index: int) -> bool:
+    """A reporting word used as a verb, not as a noun ("a report", "by the U.S. estimate")."""
+    token = tokens[index]
+    if token.is_capitalised and index > 0:
+        return False
+    if index > 0 and (tokens[index - 1].lower in DETERMINERS
+                      or tokens[index - 1].text.endswith(("'", "’", "'s", "’s"))
+                      or tokens[index - 1].lower in BEATS):
+        return False  # "a report", "analysts' estimates", "Seoul's count", "beats forecasts"
+    if _compound_noun(tokens, index):
+        return False
+    before = index - 1
+    while before >= 0 and (tokens[before].is_capitalised or tokens[before].lower in DETERMINERS):
+        before -= 1
+    return not (before < index - 1 and before >= 0 and tokens[before].lower in PREPOSITIONS)
+
+
+def _compound_noun(tokens: list[Token], index: int) -> bool:
+    """'cut its growth forecast for next year to 1.1%', 'the police estimate of 3,000': a reporting word
+    after a determiner and a noun, followed by a preposition or a verb of being, heads a noun phrase
+    ('the police estimate that 3,000 came' stays a verb)."""
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return (index >= 2 and following in _AFTER_A_NOUN and tokens[index - 1].is_word
+            and not tokens[index - 1].is_capitalised and tokens[index - 2].lower in DETERMINERS)
