@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from checker.lexicon import Lexicon, SubjectProfile, first_clause, plain_words, singular
 from checker.models import Claim
 from checker.owners import SUBSET_SET
+from checker.places import CLAUSE_BREAK
 from checker.ruleset import RuleSet
 
 
@@ -216,8 +217,31 @@ def _percent_profile(claim: Claim, lexicon: Lexicon, after: str) -> SubjectProfi
     clause = _PERCENT_WORD.sub(" ", first_clause(after))
     predicate = next((w for w in (singular(w) for w in plain_words(clause))
                       if w not in base_words and w not in _FUNCTION_WORDS and not w[0].isdigit()), "")
-    head = f"{profile.head} {predicate}".strip()
+    numerator = _numerator(claim, lexicon, after)
+    head = " ".join(w for w in (numerator, profile.head, predicate) if w)
     return SubjectProfile(head, profile.place, profile.modifiers)
+
+
+# "Public debt will stand at 95% of GDP", "Borrowing will be 3.1% of GDP": a share of a base that a
+# linking verb ties to the noun before it measures that noun. Debt, borrowing and defence spending as
+# shares of GDP are three quantities, never one 'GDP' share.
+_OF_BASE_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)?\s*of\b", re.IGNORECASE)
+_HEDGE_TAIL = re.compile(r"(?:\s+(?:around|about|some|nearly|almost|roughly|just|only|barely|over|under|below|above"
+                         r"|more|less|than|up|down|still|already|now|even|also))+\s*$", re.IGNORECASE)
+_LINKING_TAIL = re.compile(
+    r"(?:\s+(?:will|would|could|should|may|is|are|was|were|be|been|stand|stands|stood|standing|reach|reaches|reached"
+    r"|hit|hits|rise|rises|rose|fall|falls|fell|climb|climbs|climbed|remain|remains|remained|amount|amounts|amounted"
+    r"|equal|equals|equalled|equaled|expected|forecast|projected|set|likely|due|to|at|of))+\s*$", re.IGNORECASE)
+
+
+def _numerator(claim: Claim, lexicon: Lexicon, after: str) -> str | None:
+    if not _OF_BASE_AFTER.match(after):
+        return None
+    clause = _HEDGE_TAIL.sub("", " " + CLAUSE_BREAK.split(_before(claim))[-1])
+    stem = _LINKING_TAIL.sub("", clause)
+    if len(stem) == len(clause) or not stem.strip():
+        return None  # no linking verb: 'Only about 45% of households have' names only its base
+    return lexicon.head_of(" ".join(stem.split()[-3:]))
 
 
 def _is_change(claim: Claim, after: str) -> bool:

@@ -384,3 +384,16 @@ def test_people_ordered_to_leave_are_not_the_people_who_left(rules: RuleSet) -> 
                    kind="count")]
     groups = grouping(rules, specs)
     assert {"a:c1", "c:c1"} in groups and not any("b:c1" in g and "a:c1" in g for g in groups)
+
+
+def test_shares_of_one_base_measure_what_the_sentence_ties_to_them(rules: RuleSet) -> None:
+    """'Public debt will stand at 95% of GDP' and 'Borrowing will be 3.1% of GDP' are two quantities,
+    never one GDP share; two outlets' 'debt ... of GDP' are one."""
+    specs = [claim("a", "95%", 95, "GDP", "Public debt will stand at 95% of GDP this year, the OBR said.", kind="percent"),
+             claim("a", "3.1%", 3.1, "GDP", "Borrowing will be 3.1% of GDP this year, the OBR said.", kind="percent"),
+             claim("b", "94%", 94, "GDP", "Debt is forecast to reach 94% of GDP this year.", kind="percent"),
+             claim("c", "45%", 45, "households", "Only about 45% of households have piped water.", kind="percent"),
+             claim("d", "47%", 47, "households", "Just 47% of households have piped water.", kind="percent")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1"} in groups and not any("a:c2" in g and "a:c1" in g for g in groups)
+    assert {"c:c1", "d:c1"} in groups  # no linking verb: the base and what follows name the share

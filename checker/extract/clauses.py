@@ -75,7 +75,7 @@ LINKING_VERBS = frozenset({
     "totals", "climbed", "climb", "climbs", "dropped", "drop", "drops", "jumped", "jump", "jumps", "surged",
     "surge", "surges", "increased", "increase", "increases", "decreased", "decrease", "grew", "grow", "grows",
     "declined", "decline", "declines", "plunged", "plunge", "soared", "soar", "slipped", "slip", "top", "topped",
-    "tops", "exceeded", "exceed", "exceeds", "peaked", "peak", "came", "come", "amounted", "amount", "edged",
+    "tops", "exceeded", "exceed", "exceeds", "peaked", "peak", "came", "come", "coming", "amounted", "amount", "edged",
     "put", "puts", "estimated", "numbered", "climbing", "stay", "stays", "stayed",
     "remain", "remains", "remained", "hover", "hovered", "hovering", "sit", "sits", "sat", "rising", "falling",
     "reaching", "eased", "ease", "eases", "easing", "slowed", "slow", "slows", "slowing", "cooled", "cools",

@@ -167,7 +167,7 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
     adjectival = "-" in figure.text or (following and following[0].start == after)
     if words and words[0].lower() not in TIME_NOUNS and (adjectival or figure.kind != "measure"):
         return " ".join(words)
-    before = _noun_before(text, tokens, start, _verbs(rules), linking_only=True)
+    before = _noun_before(text, tokens, start, _verbs(rules), linking_only=True) or _across_comma(text, tokens, start, rules)
     if before:
         phrase = " ".join(before)
         bound = BOUND_BEFORE.search(text[:start])
@@ -185,6 +185,15 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
     if figure.kind == "percent":
         return "share"
     return QUANTITY_OF.get(figure.dimension or "", figure.unit)
+
+
+# "borrowing was coming down, to £87 billion": the figure's clause is only the preposition
+_LEVEL_AFTER_COMMA = re.compile(r",\s*(?:to|at)\s+$", re.IGNORECASE)
+
+
+def _across_comma(text: str, tokens: list[Token], start: int, rules: RuleSet) -> list[str]:
+    lead = _LEVEL_AFTER_COMMA.search(text, max(0, start - 12), start)
+    return _noun_before(text, tokens, lead.start(), _verbs(rules), linking_only=True) if lead else []
 
 
 def _named_before_colon(text: str, tokens: list[Token], start: int, rules: RuleSet) -> list[str]:
@@ -308,7 +317,7 @@ def _noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[st
             return words + ([verb] if verb else [])
     index = len(left) - 1
     while index >= 0 and (left[index].lower in PREPOSITIONS or left[index].is_number
-                          or left[index].lower in STOP - DETERMINERS):
+                          or left[index].lower in STOP - DETERMINERS or left[index].is_adverb):  # "rose sharply to"
         if left[index].lower in ("and", "or", "but"):
             return []  # "100 settlements and over 1,300 km²": the noun before belongs to the other figure
         index -= 1
