@@ -118,8 +118,10 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     else:
         profile = lexicon.profile(claim.subject, claim.unit, after)
     if profile is not None and claim.kind == "number":  # "won 132 of parliament's 301 seats"
-        owned = frozenset(m for m in lexicon.owner(_before(claim)) if m[1] != profile.head)
-        return SubjectProfile(profile.head, profile.place, profile.modifiers | owned)
+        before = _before(claim)
+        owned = frozenset(m for m in lexicon.owner(before) if m[1] != profile.head)
+        return SubjectProfile(profile.head, profile.place,
+                              profile.modifiers | owned | _subset(before, after, profile.head, lexicon))
     if profile is None or claim.kind != "count":
         return profile
     before = _before(claim)
@@ -134,7 +136,7 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
         held = frozenset(m for m in held if m[1] != profile.head)  # "and Lukov 2,023,000" counts Lukov already
         if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
             profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)
-    profile = SubjectProfile(profile.head, profile.place, profile.modifiers | _subset(before, profile.head, lexicon)
+    profile = SubjectProfile(profile.head, profile.place, profile.modifiers | _subset(before, after, profile.head, lexicon)
                              | _opening_part(before, lexicon))
     counted = lexicon.counted_by(before)
     if counted is not None:  # 'employs 85,000 people': employees; 'the Dunmore plant, which employs 1,150': the plant's
@@ -146,18 +148,24 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
 _INCLUSION = re.compile(r"(?:^|[,;(\u2014\u2013]|\s)\s*(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them"
                         r"|of\s+which)$", re.IGNORECASE)
 
-_INCLUSION_WORD = re.compile(r"includ|among|whom|them|which", re.IGNORECASE)
+_INCLUSION_WORD = re.compile(r"includ|among|whom|them|which|account|make|made|represent", re.IGNORECASE)
+# "the city accounts for 640 of this year's cases": a share of a total named after the figure
+_SHARE_OF = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for$|\b(?:makes?|made|making)\s+up$"
+                       r"|\brepresent(?:s|ed|ing)?$", re.IGNORECASE)
 
 
-def _subset(before: str, head: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
+def _subset(before: str, after: str, head: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
     """A figure the sentence includes in a total of its own head is a subset of that total, never the
-    total: '... the death toll at 11, including two people who died in a house fire'."""
+    total: '... the death toll at 11, including two people who died in a house fire', 'the city
+    accounts for 640 of this year's cases'."""
     if _INCLUSION_WORD.search(before, max(0, len(before) - 40)) is None:
         return frozenset()  # most figures: no inclusion word right before them
     words = before.rstrip().split()
     while words and words[-1].lower() in lexicon.hedge_words:
         words.pop()
     text = " ".join(words)
+    if _SHARE_OF.search(text) and _OF_TOTAL_AFTER.match(after):
+        return frozenset({(SUBSET_SET, "included")})
     marker = _INCLUSION.search(text)
     if marker is None or lexicon.head_of(text[:marker.start()]) != head:
         return frozenset()
@@ -165,6 +173,7 @@ def _subset(before: str, head: str, lexicon: Lexicon) -> frozenset[tuple[int, st
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_OF_TOTAL_AFTER = re.compile(r"^\s*(?:of|out\s+of)\s", re.IGNORECASE)
 
 
 def _opening_part(before: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:

@@ -255,6 +255,14 @@ def test_unplaced_figures_that_outnumber_a_place_two_to_one_stay_the_whole(rules
     assert {"a:c1", "b:c1", "c:c1", "d:c1"} in groups and {"e:c1", "f:c1"} in groups
 
 
+@pytest.mark.parametrize("survived", ["Six people survived and were taken to hospital.",
+                                      "The six surviving passengers were taken to hospital."])
+def test_people_who_survived_are_survivors_not_the_people_aboard(rules: RuleSet, survived: str) -> None:
+    specs = [claim("a", "103", 103, "people", sentence="A jet with 103 people on board crashed.", kind="count"),
+             claim("b", "six", 6, "people" if "people" in survived else "passengers", sentence=survived, kind="count")]
+    assert not any({"a:c1", "b:c1"} <= g for g in grouping(rules, specs))
+
+
 def test_people_rescued_are_survivors_not_the_people_aboard(rules: RuleSet) -> None:
     sentence = "At least 18 people died and 247 were rescued, the spokesman said."
     specs = [claim("a", "247", 247, "people", sentence=sentence),
@@ -397,3 +405,13 @@ def test_shares_of_one_base_measure_what_the_sentence_ties_to_them(rules: RuleSe
     groups = grouping(rules, specs)
     assert {"a:c1", "b:c1"} in groups and not any("a:c2" in g and "a:c1" in g for g in groups)
     assert {"c:c1", "d:c1"} in groups  # no linking verb: the base and what follows name the share
+
+
+def test_a_share_a_place_accounts_for_is_not_the_total(rules: RuleSet) -> None:
+    """'the city accounts for 640 of this year's cases' is a part of the 1,240 cases, not a second count of them."""
+    specs = [claim("a", "1,240", 1240, "measles cases", "Confirmed measles cases have reached 1,240 so far this year."),
+             claim("a", "640", 640, "cases", "The capital's coverage is lower, and the city accounts for 640 of this "
+                                             "year's cases."),
+             claim("b", "1,250", 1250, "cases", "There have been 1,250 measles cases this year.")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1"} in groups and not any("a:c2" in g and "a:c1" in g for g in groups)
