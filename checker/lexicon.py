@@ -6,57 +6,21 @@ noun, so unlisted subjects still group with themselves. Beside the head, `profil
 modifiers that split one head into different quantities: a place ("in Kursk"), a splitting
 modifier before the head ("civilian", "net") and never-merge words.
 
-Sources: attributions are compared after `plain()` (lower case, no articles, no possessives,
-demonyms turned into countries), so "South Korea's spy agency" and "the South Korean spy
-agency" meet the same alias. The longest alias found inside the attribution wins.
+Sources: the lexicon answers for checker/voices.py (`plain`, `source_key`, `source_relation`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
 
-from checker.models import Document
 from checker.owners import OWNER_SET, SUBSET_SET, owner
-from checker.places import ARTICLES, named_place, place_opening_clause
+from checker.places import named_place, place_opening_clause
 from checker.ruleset import RuleSet
+from checker.voices import SourceRelation, Voices
+from checker.words import plain_words, singular
 
-SourceRelation = Literal["same", "related", "different", "unstated"]
-
-# 'from' is left out on purpose: "troops from North Korea" names an origin, not where they are
-_WORD = re.compile(r"[a-z0-9][a-z0-9.\-]*")
-_INITIALISM = re.compile(r"(?:[a-z]\.){2,}")  # "u.s.", "u.k.": kept with their dots
-_POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
-
-
-@lru_cache(maxsize=65536)  # asked for every word before every figure, by several readers
-def singular(word: str) -> str:
-    """A rough lemma, enough to meet a synonym list that holds both forms anyway."""
-    if "." in word:
-        return word
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes", "zzes")):
-        return word[:-2]  # 'branches' and 'branch', 'taxes' and 'tax' meet
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def plain_words(text: str) -> list[str]:
-    """Lower-cased words without possessives, articles or punctuation ('U.S.' stays 'u.s.')."""
-    return list(_plain_words(text))
-
-
-@lru_cache(maxsize=65536)
-def _plain_words(text: str) -> tuple[str, ...]:
-    lowered = text.lower().replace("\u2019", "'").replace("`", "'")
-    if "'" in lowered:
-        lowered = _POSSESSIVE.sub(lambda m: "" if m.group(0) == "'s" else "s", lowered)
-    words = [w if "." in w and _INITIALISM.fullmatch(w) else w.strip(".-") for w in _WORD.findall(lowered)]
-    return tuple(w for w in words if w and w not in ARTICLES)
+__all__ = ["Lexicon", "SourceRelation", "SubjectProfile", "first_clause", "plain_words", "singular"]
 
 
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
@@ -128,18 +92,9 @@ class Lexicon:
             for member in group:
                 if member:
                     self._held_by_last_word.setdefault(member[-1], []).append((index, member))
-        self._demonyms = sorted(((tuple(plain_words(k)), tuple(plain_words(v))) for k, v in rules.demonyms.items()),
-                                key=lambda kv: -len(kv[0]))
-        self._aliases: dict[tuple[str, ...], str] = {}
-        self._parent: dict[str, str] = {}
-        for source in rules.sources:
-            for name in [source.source, *source.aliases]:
-                self._aliases[tuple(self.plain(name))] = source.source
-            if source.parent:
-                self._parent[source.source] = source.parent
-        # alias -> (position in the rules, source): position keeps "first listed wins" among equal lengths
-        self._alias_order = {alias: (order, source) for order, (alias, source) in enumerate(self._aliases.items())}
-        self._longest_alias_words = max((len(alias) for alias in self._aliases), default=0)
+        # sources: one voice under its names (checker/voices.py)
+        voices = Voices(rules)
+        self.plain, self.source_key, self.source_relation = voices.plain, voices.source_key, voices.source_relation
 
     # --- subjects ------------------------------------------------------------------------------
 
@@ -343,67 +298,6 @@ class Lexicon:
         for index, member in found:
             by_set.setdefault(index, []).append(member)
         return frozenset((i, m[0]) for i, m in by_set.items() if len(m) == 1)
-
-    # --- sources -------------------------------------------------------------------------------
-
-    def plain(self, text: str) -> list[str]:
-        """Plain words with demonyms turned into their country ('south korean' -> 'south korea')."""
-        return list(_plain_cached(text, tuple(self._demonyms)))
-
-    def source_key(self, attribution: str | None, document: Document) -> str | None:
-        if not attribution:
-            return None
-        words = self.plain(attribution)
-        if not words:
-            return None
-        best = self._longest_alias(tuple(words))
-        if best is not None:
-            return best
-        if document.outlet and words == self.plain(document.outlet):
-            return f"{document.outlet} (own reporting)"
-        return " ".join(words)
-
-    def _longest_alias(self, words: tuple[str, ...]) -> str | None:
-        """The source of the longest alias among the words (the first listed wins a tie).
-
-        Looks each run of words up instead of scanning every alias: attribution is read once per figure."""
-        found: tuple[int, int, str] | None = None  # (length, -order, source)
-        for length in range(min(len(words), self._longest_alias_words), 0, -1):
-            for i in range(len(words) - length + 1):
-                hit = self._alias_order.get(words[i:i + length])
-                if hit is not None and (found is None or -hit[0] > found[1]):
-                    found = (length, -hit[0], hit[1])
-            if found is not None:
-                return found[2]
-        return None
-
-    def source_relation(self, a: str | None, b: str | None) -> SourceRelation:
-        """How two source keys relate: one voice, one speaking for the other, or two voices."""
-        if a is None or b is None:
-            return "unstated"
-        if a == b:
-            return "same"
-        if self._parent.get(a) == b or self._parent.get(b) == a:
-            return "related"
-        return "different"
-
-
-@lru_cache(maxsize=4096)
-def _plain_cached(text: str, demonyms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> tuple[str, ...]:
-    words = plain_words(text)
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for form, country in demonyms:
-            if tuple(words[i:i + len(form)]) == form:
-                out.extend(country)
-                i += len(form)
-                break
-        else:
-            out.append(words[i].replace(".", "") if "." in words[i] and _INITIALISM.fullmatch(words[i]) else words[i])
-            i += 1
-    return tuple(out)
-
 
 # 'who' with no comma before it opens a restrictive clause that says which of the counted it means:
 # 'two people who died in a fire' counts deaths ('..., who' is cut at the comma)
