@@ -45,15 +45,28 @@ def _moments(members: Sequence[Claim], days: int) -> dict[dt.date, dt.date]:
 
 
 def range_end_pairs(members: Sequence[Claim]) -> set[frozenset[str]]:
-    """Claim pairs of one sentence printed as the two ends of one range. Only figures next to each
-    other can be ('6C to 8C'), so each is tested against the few before it."""
+    """Claim pairs of one sentence printed as the two ends of one range, or as a figure and the earlier
+    value it is compared with ('50,510, up 7% from 47,205 the year before'): never two claims that
+    differ. Only figures near each other can be, so each is tested against the few before it."""
     pairs: set[frozenset[str]] = set()
     for sentence in by_sentence(members):
         for i, second in enumerate(sentence):
             for first in sentence[max(0, i - 3):i]:
-                if _range_ends(first, second):
+                if _range_ends(first, second) or _compared_with_earlier(first, second):
                     pairs.add(frozenset((first.id, second.id)))
     return pairs
+
+
+# what stands between a figure and its earlier value: "up 7% from", "down from", "compared with"
+_BASE_GAP = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.IGNORECASE)
+
+
+def _compared_with_earlier(first: Claim, second: Claim) -> bool:
+    if first.document != second.document or first.sentence_start != second.sentence_start \
+            or second.horizon_detail.kind != "past" or first.horizon_detail.kind == "past":
+        return False
+    gap = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
+    return len(gap) <= 60 and _BASE_GAP.search(gap) is not None
 
 
 def add_statements(index: StatementIndex, group: str, members: Sequence[Claim], roles: dict[str, Role],

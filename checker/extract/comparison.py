@@ -15,7 +15,10 @@ from checker.extract.types import Figure, Sentence
 
 # "up from 61%", "compared with $265 million"; a bare "from" only between like amounts (see compared_with).
 COMPARISON = re.compile(
-    r"\b(?:(up from|down from|rising from|falling from|compared with|compared to|versus|vs\.?|against)|from)\s*$", re.I
+    r"\b(?:(up from|down from|rising from|falling from|compared with|compared to|versus|vs\.?|against"
+    # "up 7% from 47,205": the change named between says the figure after 'from' is the earlier one
+    r"|(?:up|down|rising|falling|rose|fell|higher|lower)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?"
+    r"[\d.,]+\s*(?:%|per\s*cent|percent)\s+from)|from)\s*$", re.I
 )
 PERCENT_WORD = re.compile(r"\s*(?:percent|per cent|percentage points?)\b", re.I)
 AMOUNT_TAIL = re.compile(
@@ -81,9 +84,13 @@ def compared_with(text: str, tokens: list[Token], lead: int, kind: str) -> Token
     match = COMPARISON.search(text[:lead])
     if not match or (not match.group(1) and kind not in ("money", "percent")):
         return None
-    same_kind = {"money": lambda t: not t.text[0].isdigit(),
-                 "percent": lambda t: t.text.endswith("%") or PERCENT_WORD.match(text, t.end) is not None}
-    earlier = [t for t in tokens if t.end <= lead and t.is_number and same_kind.get(kind, lambda t: True)(t)]
+    def is_percent(t: Token) -> bool:
+        return t.text.endswith("%") or PERCENT_WORD.match(text, t.end) is not None
+
+    same_kind = {"money": lambda t: not t.text[0].isdigit(), "percent": is_percent}
+    # a count's change is no earlier count: "50,510 offences, up 7% from 47,205" compares with 50,510
+    earlier = [t for t in tokens if t.end <= lead and t.is_number
+               and same_kind.get(kind, lambda t: not is_percent(t))(t)]
     return earlier[-1] if earlier else None
 
 
