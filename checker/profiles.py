@@ -160,10 +160,7 @@ def _subset(before: str, after: str, head: str, lexicon: Lexicon) -> frozenset[t
     accounts for 640 of this year's cases'."""
     if _INCLUSION_WORD.search(before, max(0, len(before) - 40)) is None:
         return frozenset()  # most figures: no inclusion word right before them
-    words = before.rstrip().split()
-    while words and words[-1].lower() in lexicon.hedge_words:
-        words.pop()
-    text = " ".join(words)
+    text = _without_hedges(before, lexicon)
     if _SHARE_OF.search(text) and _OF_TOTAL_AFTER.match(after):
         return frozenset({(SUBSET_SET, "included")})
     marker = _INCLUSION.search(text)
@@ -183,6 +180,18 @@ def _opening_part(before: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
     if not before or _ANY_DIGIT.search(before):  # '... employs 450 people, ..., which said 310 employees were working'
         return frozenset()
     return lexicon.part_members(" ".join(before.split()[:3]))
+
+
+# Adverbs a hedge may stand beside ('only about 45%', 'still nearly 3,000'): hedge words come from the rules
+_HEDGING_ADVERBS = frozenset({"only", "just", "barely", "still", "already", "now", "even", "also", "down", "up"})
+
+
+def _without_hedges(text: str, lexicon: Lexicon) -> str:
+    """The words before a figure without the hedge right before it ('... accounts for about')."""
+    words = text.rstrip().split()
+    while words and (words[-1].lower() in lexicon.hedge_words or words[-1].lower() in _HEDGING_ADVERBS):
+        words.pop()
+    return " ".join(words)
 
 
 def _last_words(text: str, count: int) -> str:
@@ -235,8 +244,6 @@ def _percent_profile(claim: Claim, lexicon: Lexicon, after: str) -> SubjectProfi
 # linking verb ties to the noun before it measures that noun. Debt, borrowing and defence spending as
 # shares of GDP are three quantities, never one 'GDP' share.
 _OF_BASE_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)?\s*of\b", re.IGNORECASE)
-_HEDGE_TAIL = re.compile(r"(?:\s+(?:around|about|some|nearly|almost|roughly|just|only|barely|over|under|below|above"
-                         r"|more|less|than|up|down|still|already|now|even|also))+\s*$", re.IGNORECASE)
 _LINKING_TAIL = re.compile(
     r"(?:\s+(?:will|would|could|should|may|is|are|was|were|be|been|stand|stands|stood|standing|reach|reaches|reached"
     r"|hit|hits|rise|rises|rose|fall|falls|fell|climb|climbs|climbed|remain|remains|remained|amount|amounts|amounted"
@@ -246,7 +253,7 @@ _LINKING_TAIL = re.compile(
 def _numerator(claim: Claim, lexicon: Lexicon, after: str) -> str | None:
     if not _OF_BASE_AFTER.match(after):
         return None
-    clause = _HEDGE_TAIL.sub("", " " + CLAUSE_BREAK.split(_before(claim))[-1])
+    clause = " " + _without_hedges(CLAUSE_BREAK.split(_before(claim))[-1], lexicon)
     stem = _LINKING_TAIL.sub("", clause)
     if len(stem) == len(clause) or not stem.strip():
         return None  # no linking verb: 'Only about 45% of households have' names only its base

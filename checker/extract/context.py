@@ -11,6 +11,7 @@ import datetime as dt
 
 from checker.extract.attribution import find_attribution
 from checker.extract.comparison import is_comparison_base
+from checker.extract.figures import shifted
 from checker.extract.horizon import find_horizon
 from checker.extract.memo import by_text
 from checker.extract.subject import find_subject
@@ -59,15 +60,7 @@ def _within_sentence(figure: Figure, text: str, rules: Identity[RuleSet]) -> tup
 
 def _relative(figure: Figure, origin: int) -> Figure:
     """The figure with offsets counted from `origin`, so one sentence at two places keys one cache entry."""
-    if origin == 0:
-        return figure
-    return figure.model_copy(update={
-        "start": figure.start - origin, "end": figure.end - origin,
-        "unit_span": _shifted(figure.unit_span, origin), "qualifier_span": _shifted(figure.qualifier_span, origin)})
-
-
-def _shifted(span: tuple[int, int] | None, origin: int) -> tuple[int, int] | None:
-    return None if span is None else (span[0] - origin, span[1] - origin)
+    return shifted(figure, -origin) if origin else figure
 
 
 def _core(figure: Figure) -> tuple[int, int]:

@@ -121,7 +121,7 @@ def sentence_figures(text: str, rules: RuleSet, start: int, end: int) -> list[Fi
     every updated version of an article repeat sentences verbatim."""
     low, high = max(0, start - 1), min(len(text), end + 1)
     found = _window_figures(text[low:high], start - low, end - low, Identity(rules))
-    return [_shifted(figure, low) for figure in found] if low else list(found)
+    return [shifted(figure, low) for figure in found] if low else list(found)
 
 
 @by_text(maxsize=4096)
@@ -129,7 +129,8 @@ def _window_figures(window: str, start: int, end: int, rules: Identity[RuleSet])
     return tuple(find_figures(window, rules.value, start, end))
 
 
-def _shifted(figure: Figure, offset: int) -> Figure:
+def shifted(figure: Figure, offset: int) -> Figure:
+    """The figure with every offset moved by `offset`."""
     def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
         return (span[0] + offset, span[1] + offset) if span else None
 
