@@ -23,6 +23,10 @@ from checker.words import plain_words, singular
 __all__ = ["Lexicon", "SourceRelation", "SubjectProfile", "first_clause", "plain_words", "singular"]
 
 
+_PERCENT_WORDS = frozenset({"per", "cent", "percent", "percentage", "point", "points"})
+_LEVEL_LINKS = frozenset({"to", "at"})
+
+
 def _find(words: list[str], phrase: tuple[str, ...]) -> int:
     """Index of the last occurrence of `phrase` in `words`, or -1."""
     n = len(phrase)
@@ -149,9 +153,15 @@ class Lexicon:
     def change(self, before: str) -> frozenset[tuple[int, str]]:
         """The part-set member a change verb right before the figure writes: 'added 9.2 million
         subscribers' -> added; hedges between are skipped ('gained more than 40,000')."""
-        words = [w for w in plain_words(" ".join(before.rsplit(None, 5)[-5:]))]
-        while words and words[-1] in self.hedge_words:
+        if before.rstrip().endswith((":", ";", ",")):
+            return frozenset()  # "the damage count rose: 152 homes have been destroyed" is a level
+        words = [w for w in plain_words(" ".join(before.rsplit(None, 8)[-8:]))]
+        while words and words[-1] in self.hedge_words and words[-1] not in _LEVEL_LINKS:
             words.pop()
+        if words and words[-1] in _LEVEL_LINKS:
+            return frozenset()  # "fell 1,190 points, or 2.9%, to 39,812": the level the change reached
+        while words and (words[-1] in _PERCENT_WORDS or words[-1][0].isdigit()):
+            words.pop()  # a percentage the figure restates: "lost 2.9 per cent, or about 1,190 points"
         member = self.rules.change_verbs.get(words[-1]) if words else None
         if member is None:
             return frozenset()

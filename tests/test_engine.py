@@ -415,3 +415,23 @@ def test_a_share_a_place_accounts_for_is_not_the_total(rules: RuleSet) -> None:
              claim("b", "1,250", 1250, "cases", "There have been 1,250 measles cases this year.")]
     groups = grouping(rules, specs)
     assert {"a:c1", "b:c1"} in groups and not any("a:c2" in g and "a:c1" in g for g in groups)
+
+
+def test_an_index_s_change_is_not_its_level(rules: RuleSet) -> None:
+    """'fell 1,190 points, or 2.9%, to 39,812': the 1,190 is a change, the 39,812 the level it reached;
+    'lost 2.9 per cent, or about 1,190 points' restates the change; 'the count rose: 152 homes' is a level."""
+    specs = [claim("a", "1,190", 1190, "points", "The Dow fell 1,190 points, or 2.9%, to 39,812.", kind="count",
+                   unit="point"),
+             claim("a", "39,812", 39812, "point", "The Dow fell 1,190 points, or 2.9%, to 39,812.", kind="count",
+                   unit="point"),
+             claim("b", "1,190", 1190, "points", "The Dow lost 2.9 per cent, or about 1,190 points.", kind="count",
+                   unit="point"),
+             claim("c", "39,800", 39800, "point", "The Dow closed at 39,800.", kind="count", unit="point")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1"} in groups and {"a:c2", "c:c1"} in groups
+
+
+def test_a_level_after_a_colon_is_no_change(rules: RuleSet) -> None:
+    specs = [claim("a", "152", 152, "homes", "The damage count rose: 152 homes have been destroyed.", kind="count"),
+             claim("b", "140", 140, "homes", "The fire has destroyed 140 homes.", kind="count")]
+    assert {"a:c1", "b:c1"} in grouping(rules, specs)

@@ -219,6 +219,8 @@ def _join_ranges(text: str, atoms: list[Atom], segment_start: int) -> list[_Cand
 # "by 5 to 10%" is a range of changes; "by 42,000 to 7.41 million" a change and the level it reached:
 # a range's ends are seldom this many times apart.
 RANGE_SPAN = 10
+_CHANGE_BEFORE_RANGE = re.compile(r"\b(?:by|fell|rose|dropped|climbed|jumped|slipped|declined|increased|decreased"
+                                  r"|grew|shed|lost|gained|added|slid|tumbled|plunged|soared|surged)$")
 
 
 def _range_verdict(text: str, first: Atom, second: Atom, segment_start: int) -> str | None:
@@ -232,7 +234,7 @@ def _range_verdict(text: str, first: Atom, second: Atom, segment_start: int) -> 
     ):
         return None  # "from 2014 to 2017", "rose 60% in 2018 to 3.9 million"
     connector = text[first.end:gap_end].strip(" -").lower() or "-"
-    before = text[max(segment_start, first.start - 9):first.start].lower().rstrip()
+    before = text[max(segment_start, first.start - 12):first.start].lower().rstrip()
     opened = before.endswith(("from", "between"))
     if connector == "-" and first.end == gap_end - 1 and first.unit is None and second.value <= first.value:
         return "score"  # "won 3-1", "tied at 89-89"
@@ -245,8 +247,8 @@ def _range_verdict(text: str, first: Atom, second: Atom, segment_start: int) -> 
             return "range"
         shared = first.unit is None and second.unit is not None and text[first.end:gap_end] == " and "
         return "shared unit" if shared else None  # "given 45 and 50 mg": both in milligrams
-    if re.search(r"\bby$", before) and (first.unit is not None or second.value > RANGE_SPAN * abs(first.value)):
-        return None  # "rose by $43.6 billion to $419.2 billion", "fell by 42,000 to 7.41 million": a change, a level
+    if _CHANGE_BEFORE_RANGE.search(before) and (first.unit is not None or second.value > RANGE_SPAN * abs(first.value)):
+        return None  # "rose by $43.6 billion to $419.2 billion", "fell 42,000 to 1.3 million": a change, a level
     if second.value <= first.value and not opened:
         return "range" if second.token.has_magnitude and not first.token.has_magnitude else None
     return "range"

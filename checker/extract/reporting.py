@@ -24,7 +24,7 @@ from checker.extract.clauses import (
     without_possessive,
 )
 from checker.extract.memo import by_text
-from checker.extract.reporting_words import Vocabulary, is_verb, vocabulary
+from checker.extract.reporting_words import Vocabulary, is_unit_per, is_verb, vocabulary
 from checker.identity import Identity
 from checker.ruleset import RuleSet
 
@@ -68,8 +68,8 @@ class Constructions:
         verbs, phrases = vocabulary.verbs, vocabulary.phrases
         self.verbs = [self._index(m.start()) for m in verbs.finditer(text)] if verbs else []
         self.verbs = [i for i in self.verbs if i is not None and is_verb(self.tokens, i)]
-        self.phrases = [(self._index(m.start()), self._index_after(m.end())) for m in phrases.finditer(text)] \
-            if phrases else []
+        self.phrases = [(self._index(m.start()), self._index_after(m.end())) for m in phrases.finditer(text)
+                        if not is_unit_per(text, m)] if phrases else []
         self.source_nouns = vocabulary.source_nouns
         self.counting_verbs = vocabulary.counting_verbs
         self.clause_only_verbs = vocabulary.clause_only_verbs

@@ -63,3 +63,11 @@ def _compound_noun(tokens: list[Token], index: int) -> bool:
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     return (index >= 2 and following in _AFTER_A_NOUN and tokens[index - 1].is_word
             and not tokens[index - 1].is_capitalised and tokens[index - 2].lower in DETERMINERS)
+
+
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|these)\b)[a-z]")
+
+
+def is_unit_per(text: str, phrase: re.Match[str]) -> bool:
+    """'per cent', 'per capita', 'per day': the 'per' of a unit, not 'per the ministry' naming a source."""
+    return phrase.group().lower() == "per" and _LOWER_WORD_AFTER.match(text, phrase.end()) is not None
