@@ -61,8 +61,10 @@ def _compound_noun(tokens: list[Token], index: int) -> bool:
     after a determiner and a noun, followed by a preposition or a verb of being, heads a noun phrase
     ('the police estimate that 3,000 came' stays a verb)."""
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    return (index >= 2 and following in _AFTER_A_NOUN and tokens[index - 1].is_word
-            and not tokens[index - 1].is_capitalised and tokens[index - 2].lower in DETERMINERS)
+    if index < 2 or not tokens[index - 1].is_word or tokens[index - 1].is_capitalised:
+        return False
+    # "Nvana, whose profit warning set off the sell-off": after 'whose' and a noun, whatever follows
+    return tokens[index - 2].lower == "whose" or (following in _AFTER_A_NOUN and tokens[index - 2].lower in DETERMINERS)
 
 
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|these)\b)[a-z]")

@@ -158,6 +158,11 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
     if figure.dimension == "[time]" and SPAN_BEFORE.search(text[:start]):
         return QUANTITY_OF["[time]"]  # "200 mm of rain fell in 24 hours": a time span, not a measured thing
     following = [t for t in tokens if t.start >= after]
+    if following and following[0].lower == "off" and len(following) > 2 and following[1].lower in DETERMINERS \
+            and _bare_noun(following[2]):  # "wiping $380 billion off its market value": what the sum comes off
+        words, _ = _phrase_after(tokens, following[2].start)
+        if words and words[0].lower() not in TIME_NOUNS:
+            return " ".join(words)
     if following and following[0].lower in ("of", "in") and len(following) > 1:
         if _bare_noun(following[1]):  # "of territory", "in revenue"; not "in August", "in the quarter"
             words, _ = _phrase_after(tokens, following[1].start)
