@@ -275,7 +275,7 @@ class Lexicon:
             at = _find(words, phrase)
             if at >= 0 and (best is None or (len(phrase), at) > best[:2]):
                 best = (len(phrase), at, head)
-        if best is not None:
+        if best is not None and not self._plural_after(text, words, best[0] + best[1]):
             return best[2], words, best[1]
         content = [w for w in words if not w.replace(".", "").replace(",", "").isdigit()]
         if content and content[-1] in self.nameless and len(content) >= 2 and content[-2] not in self.nameless:
@@ -284,6 +284,15 @@ class Lexicon:
         if not content or content[-1] in self.nameless:
             return None  # 'the amount', 'a duration': the phrase names no counted thing
         return content[-1], words, len(words) - 1
+
+    def _plural_after(self, text: str, words: list[str], end: int) -> bool:
+        """A plural noun right after the synonym found ends the phrase: 'state schools', 'refugee camps'
+        count schools and camps, not states and refugees."""
+        if end != len(words) - 1:
+            return False
+        last = plain_words(text)[-1]
+        return (len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+                and words[-1] not in self.nameless and words[-1] != last)
 
     def _synonym_candidates(self, words: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
         if self._by_first_word is None:

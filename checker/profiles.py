@@ -157,7 +157,9 @@ _SHARE_OF = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for$|\b(?:makes?
 def _subset(before: str, after: str, head: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
     """A figure the sentence includes in a total of its own head is a subset of that total, never the
     total: '... the death toll at 11, including two people who died in a house fire', 'the city
-    accounts for 640 of this year's cases'."""
+    accounts for 640 of this year's cases', '4,800 of the country's 6,100 state schools'."""
+    if _OF_A_COUNTED_WHOLE.match(after):
+        return frozenset({(SUBSET_SET, "included")})  # "4,800 of the country's 6,100 schools"
     if _INCLUSION_WORD.search(before, max(0, len(before) - 40)) is None:
         return frozenset()  # most figures: no inclusion word right before them
     text = _without_hedges(before, lexicon)
@@ -170,6 +172,8 @@ def _subset(before: str, after: str, head: str, lexicon: Lexicon) -> frozenset[t
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# the figure is a part of a whole counted right after it: "4,800 of the country's 6,100 state schools"
+_OF_A_COUNTED_WHOLE = re.compile(r"^\s*(?:[a-z]+\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+['’]s?\s+)?\d")
 _OF_TOTAL_AFTER = re.compile(r"^\s*(?:of|out\s+of)\s", re.IGNORECASE)
 
 

@@ -435,3 +435,17 @@ def test_a_level_after_a_colon_is_no_change(rules: RuleSet) -> None:
     specs = [claim("a", "152", 152, "homes", "The damage count rose: 152 homes have been destroyed.", kind="count"),
              claim("b", "140", 140, "homes", "The fire has destroyed 140 homes.", kind="count")]
     assert {"a:c1", "b:c1"} in grouping(rules, specs)
+
+
+def test_a_part_of_a_counted_whole_is_not_the_whole(rules: RuleSet) -> None:
+    """'4,800 of the country's 6,100 state schools': the 4,800 are some of the schools; 'state schools'
+    counts schools, not states (a synonym of countries), as 'refugee camps' counts camps."""
+    sentence = "Some 4,800 of the country's 6,100 state schools could close."
+    specs = [claim("a", "4,800", 4800, "state schools", sentence, kind="count"),
+             claim("a", "6,100", 6100, "state schools", sentence, kind="count"),
+             claim("b", "6,000", 6000, "schools", "The country has 6,000 schools.", kind="count"),
+             claim("c", "190", 190, "countries", "Delegates came from 190 countries.", kind="count")]
+    groups = grouping(rules, specs)
+    assert {"a:c2", "b:c1"} in groups
+    assert not any("a:c1" in g and "a:c2" in g for g in groups)
+    assert not any("c:c1" in g and "b:c1" in g for g in groups)

@@ -83,6 +83,8 @@ RATE_SUFFIXES = ("ment", "tion", "sion", "ity", "cy")
 BOUND_BEFORE = re.compile(r"\b(?:not|never)\s+(?:fall|fallen|drop|dropped|dip|dipped|go|gone|rise|risen|climb|climbed"
                           r"|get|got)\s+(below|under|above|over)\s*$", re.I)
 OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
+OF_A_COUNTED_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+['’]s?\s+)?[\d][\d,.]*"
+                                r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?(?=\s+[A-Za-z])")
 AVERAGE_VERBS = frozenset({"average", "averages", "averaged", "averaging"})
 LEVEL_WORDS = frozenset({"to", "at", "of", "was", "is", "stood", "reached", "hit"})
 DEFAULT_COUNTED = "people"
@@ -119,7 +121,9 @@ def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int 
 def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token], start: int, core_end: int,
              rules: RuleSet) -> str | None:
     roles = _role_words(rules)
-    words, verb = _phrase_after(tokens, core_end)
+    whole = OF_A_COUNTED_WHOLE.match(text, core_end)
+    # "4,800 of the country's 6,100 state schools": what the whole after 'of' counts
+    words, verb = _phrase_after(tokens, whole.end() if whole else core_end)
     if figure.unit_span and figure.unit_span[1] - sentence.start > core_end:
         written = OF_LEAD.sub("", text[core_end:figure.unit_span[1] - sentence.start].strip(" -"))
         if written and len(written.split()) <= MAX_PHRASE and not re.search(r"[,;()]", written) \
