@@ -154,21 +154,24 @@ _SHARE_OF = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for$|\b(?:makes?
                        r"|\brepresent(?:s|ed|ing)?$", re.IGNORECASE)
 
 
+_INCLUDED = frozenset({(SUBSET_SET, "included")})  # the one member of the subset modifier set
+
+
 def _subset(before: str, after: str, head: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
     """A figure the sentence includes in a total of its own head is a subset of that total, never the
     total: '... the death toll at 11, including two people who died in a house fire', 'the city
     accounts for 640 of this year's cases', '4,800 of the country's 6,100 state schools'."""
     if _OF_A_COUNTED_WHOLE.match(after):
-        return frozenset({(SUBSET_SET, "included")})  # "4,800 of the country's 6,100 schools"
+        return _INCLUDED  # "4,800 of the country's 6,100 schools"
     if _INCLUSION_WORD.search(before, max(0, len(before) - 40)) is None:
         return frozenset()  # most figures: no inclusion word right before them
     text = _without_hedges(before, lexicon)
     if _SHARE_OF.search(text) and _OF_TOTAL_AFTER.match(after):
-        return frozenset({(SUBSET_SET, "included")})
+        return _INCLUDED
     marker = _INCLUSION.search(text)
     if marker is None or lexicon.head_of(text[:marker.start()]) != head:
         return frozenset()
-    return frozenset({(SUBSET_SET, "included")})
+    return _INCLUDED
 
 
 _ANY_DIGIT = re.compile(r"\d")
