@@ -9,50 +9,46 @@ from the characters around it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from dateutil.parser import parserinfo
 
-from checker.extract.clauses import trie_alternation
 from checker.extract.memo import by_text
 from checker.extract.numbers import NumberToken
+from checker.extract.one_pass import OnePass
 
 _MONTHS = sorted({name for names in parserinfo().MONTHS for name in names} | {"Sept"}, key=len, reverse=True)
 _MONTH = "(?:" + "|".join(_MONTHS) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# Each mask with a cheap test of what a sentence must hold for it to match at all (None: always run it).
-_MONTH_NAME = re.compile(trie_alternation(_MONTHS), re.IGNORECASE)  # case-insensitive: a superset, so exact
 
-
-def _has_month(text: str) -> bool:
-    return _MONTH_NAME.search(text) is not None
-
-
-_MASKS: list[tuple[re.Pattern[str], Callable[[str], bool] | None]] = [
+_MASKS: list[re.Pattern[str]] = [
     # Month day[, year]: "Oct. 24", "October 23, 2024", "Aug. 14"
-    (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+\d{{4}}\b)?"), _has_month),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+\d{{4}}\b)?"),
     # day Month [year]: "1 November", "24th of October 2024"
-    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"), _has_month),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"),
     # Month year: "February 2022", "June of 2018"
-    (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?\d{{4}}\b"), _has_month),
+    re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?\d{{4}}\b"),
     # numeric dates and slashed pairs: 24/10/2024, 2024-10-24, 24/7
-    (re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\b\d+[/⁄]\d+\b"), None),
+    re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\b\d+[/⁄]\d+\b"),
     # clock times: 10:30, 10:30:15, 10.45pm, 3 p.m., 11 a.m., 22pm
-    (re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)",
-                re.IGNORECASE), None),
+    re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)",
+               re.IGNORECASE),
     # time zones and seasons: "0401 GMT", "2014-15", "FY2019/20"
-    (re.compile(r"\b\d{1,4}\s*(?:GMT|UTC|BST|EDT|EST|CET|ET|PT)\b|\b(?:19|20)\d\d[-–/]\d\d\b"), None),
+    re.compile(r"\b\d{1,4}\s*(?:GMT|UTC|BST|EDT|EST|CET|ET|PT)\b|\b(?:19|20)\d\d[-–/]\d\d\b"),
     # a bare integer in brackets is a reference or a shirt number: "(4)"
-    (re.compile(r"\(\d{1,3}\)"), lambda text: "(" in text),
+    re.compile(r"\(\d{1,3}\)"),
     # phone numbers and ISBNs
-    (re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b97[89][-\d]{10,}\b"), None),
+    re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b97[89][-\d]{10,}\b"),
     # ordinals: 1st, 22nd, 3rd, 10th; decades: 1990s, 90s, '90s
-    (re.compile(r"\b\d+(?:st|nd|rd|th)\b|[’']?\b\d+0s\b"), None),
+    re.compile(r"\b\d+(?:st|nd|rd|th)\b|[’']?\b\d+0s\b"),
     # video resolutions, not pence: "1080p", "720p", "4320p"
-    (re.compile(r"\b(?:144|240|360|480|576|720|1080|1440|2160|4320)[pi]\b"), None),
+    re.compile(r"\b(?:144|240|360|480|576|720|1080|1440|2160|4320)[pi]\b"),
     # read times and scores printed by page furniture: "2 min read"
-    (re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b", re.IGNORECASE), lambda text: "read" in text.lower()),
+    re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b", re.IGNORECASE),
 ]
+# What a mask can start with: a bracket or quote anywhere, a digit or a month's capital after a non-word
+# character. A test checks the one pass against each mask's own finditer.
+_MASK_STARTS = rf"[\d(’'{''.join(sorted({name[0] for name in _MONTHS}))}](?:(?<=[(’'])|(?<!\w.))"
+_MASKS_AT_ONCE = OnePass(_MASKS, _MASK_STARTS)
 _ORDINAL_TAIL = re.compile(r"-(?:\w+(?:th|st|nd|rd)s?|firsts?|seconds?|thirds?|halfs?|halves)\b|-on-", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|from|until|till|by|of|during|to|and|between|before|after|the|year|circa|c\.|A\.D\.|AD|BC|late|early|mid)\s*$",
@@ -62,16 +58,7 @@ _YEAR_CONTEXT = re.compile(
 
 @by_text(maxsize=1024)
 def _masked_cached(segment: str) -> tuple[tuple[int, int], ...]:
-    spans = []
-    guards: dict[Callable[[str], bool], bool] = {}  # the month test is shared by three masks
-    for pattern, guard in _MASKS:
-        if guard is not None:
-            if guard not in guards:
-                guards[guard] = guard(segment)
-            if not guards[guard]:
-                continue
-        spans.extend(m.span() for m in pattern.finditer(segment))
-    return tuple(sorted(spans))
+    return tuple(_MASKS_AT_ONCE.spans(segment))
 
 
 def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

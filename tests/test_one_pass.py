@@ -1,0 +1,54 @@
+"""OnePass: many patterns in one scan must find exactly what each pattern's own finditer finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.extract import nonclaims
+from checker.extract.one_pass import OnePass
+
+
+def one_by_one(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+    return sorted(match.span() for pattern in patterns for match in pattern.finditer(text))
+
+
+# Pieces that start, end or break the masks: dates, clock times, brackets, quotes, phone numbers, words.
+_PIECES = st.sampled_from([
+    "Oct.", "October", "Sept", "June", "Mar", "May", "of", " ", " ", ", ", "-", "–", "/", ".", ":", "(", ")", "’", "'",
+    "0", "1", "7", "12", "24", "90", "144", "1080p", "2024", "1990s", "555", "978", "1234567890", "a.m.", "pm",
+    "GMT", "th", "nd", "min", "read", "x", "A4", "\n", "٣",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_the_date_masks_in_one_pass_find_what_each_finds_alone(text: str) -> None:
+    assert nonclaims._MASKS_AT_ONCE.spans(text) == one_by_one(nonclaims._MASKS, text)
+
+
+def test_a_mask_overlapping_another_keeps_both_spans() -> None:
+    # "24/10/2024" is a numeric date and "2024" starts no mask of its own; "(555) 123-4567" is a
+    # phone number whose "(555)" is also a bracketed number: one pass must not let one hide the other.
+    text = "On 24/10/2024 call (555) 123-4567 at 10:30 a.m., Oct. 24."
+    assert nonclaims._MASKS_AT_ONCE.spans(text) == one_by_one(nonclaims._MASKS, text)
+    assert (19, 24) in nonclaims._MASKS_AT_ONCE.spans(text) and (19, 33) in nonclaims._MASKS_AT_ONCE.spans(text)
+
+
+def test_a_pattern_matching_again_inside_its_own_match_is_not_reported_twice() -> None:
+    digits = re.compile(r"\d+")
+    assert OnePass([digits], r"\d").spans("a 123 b 45") == [(2, 5), (8, 10)]
+
+
+def test_case_flags_stay_with_their_own_pattern() -> None:
+    passes = OnePass([re.compile(r"read"), re.compile(r"min", re.IGNORECASE)], "[rRmM]")
+    assert passes.spans("Read MIN read min") == [(5, 8), (9, 13), (14, 17)]
+
+
+@pytest.mark.parametrize("pattern", [re.compile(r"(\d+)"), re.compile(r"^\d+", re.MULTILINE)])
+def test_patterns_it_cannot_run_faithfully_are_refused(pattern: re.Pattern[str]) -> None:
+    with pytest.raises(ValueError):
+        OnePass([pattern], r"\d")
