@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import nonclaims
+from checker.extract import nonclaims, numbers
 from checker.extract.one_pass import OnePass
 
 
@@ -52,3 +52,17 @@ def test_case_flags_stay_with_their_own_pattern() -> None:
 def test_patterns_it_cannot_run_faithfully_are_refused(pattern: re.Pattern[str]) -> None:
     with pytest.raises(ValueError):
         OnePass([pattern], r"\d")
+
+
+_NUMBER_PIECES = st.sampled_from(["1", "23", "4,500", "1 000", ".5", "-", "−", ".", ",", " ", "e3", "×10^4", "k", "bn",
+                                  " million", "F", "x", "a-", "٣", "\u202f"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NUMBER_PIECES, max_size=20).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_the_number_pattern_in_one_pass_finds_what_finditer_finds(text: str, cut_start: int, cut_end: int) -> None:
+    # within a stretch too, where the characters outside it still count for the lookbehinds
+    pos, endpos = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    alone = [(m.span(), m.groupdict()) for m in numbers._DIGITS.finditer(text, pos, endpos)]
+    at_once = [(m.span(), m.groupdict()) for m in numbers._DIGITS_ALONE.matches(text, pos, endpos)[0]]
+    assert at_once == alone

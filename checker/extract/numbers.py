@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.extract.clauses import trie_alternation
+from checker.extract.one_pass import OnePass
 from checker.ruleset import VagueAmount
 
 SMALL_NUMBERS = {
@@ -41,6 +42,9 @@ _DIGITS = re.compile(
     r"(?:(?P<abbr>mil|mn|bn|tn|tr|k|K|m|M|b|B|T)\b|\s?(?P<abbr2>bn|mn|tn|mln|bln)\b"
     r"|[\s-]?(?P<scale>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred)\b)?"
 )
+# What _DIGITS can start with (a digit, a point or a minus sign not glued to another number): scanning
+# for these first, which re does in C, makes the number pattern cheaper than trying it everywhere.
+_DIGITS_ALONE = OnePass([_DIGITS], r"[\d.\-−](?<![\d.,].)")
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                  "eighth": 8, "ninth": 9, "tenth": 10}
 _SMALL = "|".join(sorted((w for w, v in SMALL_NUMBERS.items() if 0 < v < 20), key=len, reverse=True))
@@ -154,7 +158,7 @@ class NumberScanner:
             found.append(NumberToken(match.start(), match.end(), value, amount.low, amount.high, vague=True))
         for match in _SPELLED.finditer(text, start, end):
             found.extend(self._spelled(text, match))
-        for match in _DIGITS.finditer(text, start, end):
+        for match in _DIGITS_ALONE.matches(text, start, end)[0]:
             token = self._digits(match)
             if math.isfinite(token.value):  # "1e400" is no figure a reader can check
                 found.append(token)

@@ -5,7 +5,8 @@ boundary, a lookbehind or an alternation of words is tried at every position of 
 scan costs tens of nanoseconds a character. Most of those positions cannot start any match (a date
 mask starts with a digit or a month's capital). `OnePass` scans once, for characters that can start
 one, with a pattern that opens on a character class (which re skips to in C, several times faster),
-and only there tries every pattern, each in a lookahead, all inside a lookbehind one character wide.
+and only there tries the patterns, in lookaheads inside a lookbehind one character wide: first all
+at once (most candidates start none, and fail without a step in Python), then each, to see which.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# A named group's opening, which must not be named twice in one pattern: the patterns' groups are
+# dropped (a match is found again with its own pattern, at its start, to read them).
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+
 
 class OnePass:
-    """The spans `pattern.finditer(text)` gives for each pattern, from one scan of the text.
+    """Where each pattern's `finditer(text, pos, endpos)` matches, from one scan of the text.
 
     `starts` matches the one character every match of every pattern begins with: a character class
     first (that is what lets re skip ahead), optionally followed by lookbehinds that narrow it. A
@@ -24,31 +29,41 @@ class OnePass:
     """
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], starts: str) -> None:
-        self._count = len(patterns)
-        tries = "".join(f"(?:(?=({_scoped(pattern)}))|)" for pattern in patterns)
-        # The lookbehind steps back over the start character and, from there, tries each pattern.
-        self._scan = re.compile(rf"(?:{starts})(?<={tries}[\s\S])")
+        self.patterns = list(patterns)
+        bodies = [_scoped(pattern) for pattern in self.patterns]
+        tries = "".join(f"(?:(?=({body}))|)" for body in bodies)
+        # The lookbehind steps back over the start character and, from there, tries the patterns.
+        self._scan = re.compile(rf"(?:{starts})(?<=(?=(?:{'|'.join(bodies)})){tries}[\s\S])")
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Every pattern's non-overlapping matches, as (start, end), sorted."""
-        found: list[tuple[int, int]] = []
-        # finditer resumes each pattern where its last match ended, so one cannot overlap its own
-        resume = [0] * self._count
-        for hit in self._scan.finditer(text):
+        """Every pattern's matches in the whole text, as (start, end), sorted."""
+        return sorted(span for found in self._found(text, 0, len(text)) for span in found)
+
+    def matches(self, text: str, pos: int = 0, endpos: int | None = None) -> list[list[re.Match[str]]]:
+        """For each pattern, the matches its own finditer(text, pos, endpos) gives, with their groups."""
+        endpos = len(text) if endpos is None else endpos
+        return [[pattern.match(text, start, endpos) for start, _ in found]  # type: ignore[misc]
+                for pattern, found in zip(self.patterns, self._found(text, pos, endpos))]
+
+    def _found(self, text: str, pos: int, endpos: int) -> list[list[tuple[int, int]]]:
+        found: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+        # finditer resumes a pattern where its last match ended, so none overlaps its own
+        resume = [pos] * len(self.patterns)
+        for hit in self._scan.finditer(text, pos, endpos):
             at = hit.start()
-            for index in range(self._count):
+            for index, spans in enumerate(found):
                 start, end = hit.span(index + 1)
                 if start >= 0 and at >= resume[index]:
-                    found.append((start, end))
+                    spans.append((start, end))
                     resume[index] = end
-        found.sort()
         return found
 
 
 def _scoped(pattern: re.Pattern[str]) -> str:
-    """The pattern's text, scoped to its own case flag."""
+    """The pattern's text, scoped to its own case flag, its named groups made plain groups."""
     if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
         raise ValueError(f"OnePass keeps only the case flag; this pattern has others: {pattern.pattern!r}")
-    if pattern.groups:
-        raise ValueError(f"OnePass numbers the patterns' matches by group; this one captures: {pattern.pattern!r}")
-    return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
+    body = _NAMED_GROUP.sub("(?:", pattern.pattern)
+    if re.compile(body).groups:
+        raise ValueError(f"OnePass numbers the patterns by group; name this pattern's groups: {pattern.pattern!r}")
+    return f"(?i:{body})" if pattern.flags & re.IGNORECASE else f"(?:{body})"

@@ -100,6 +100,7 @@ CAREER = re.compile(
     r"|served as|previously)\b",
     re.I,
 )
+_PUNCTUATION = re.compile(r"[^\w\s]+")  # what a line's key leaves out
 HEADER_REACH = 8  # the story starts within this many lines; past them a repeated line is not a title
 PROSE_WORDS = 4
 LONG_LINE_WORDS = 25  # a line this long is prose even if cut off before its full stop
@@ -133,7 +134,7 @@ class _Line:
 
     @cached_property
     def key(self) -> str:
-        return re.sub(r"[^\w\s]", "", self.text).strip().lower()
+        return _PUNCTUATION.sub("", self.text).strip().lower()
 
 
 def segment(document: Document) -> list[Sentence]:
@@ -250,7 +251,7 @@ def _is_dateline(text: str) -> bool:
 
 def _is_marker(line: _Line) -> bool:
     head = line.text.split(":", 1)[0] if ":" in line.text else line.text
-    return re.sub(r"[^\w\s]", "", head).strip().lower() in LIST_MARKERS
+    return _PUNCTUATION.sub("", head).strip().lower() in LIST_MARKERS
 
 
 def _mark_header(lines: list[_Line]) -> int:
