@@ -12,9 +12,10 @@ Sources: the lexicon answers for checker/voices.py (`plain`, `source_key`, `sour
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from checker.owners import OWNER_SET, SUBSET_SET, owner
+from checker.owners import OUTCOME_SET, OWNER_SET, SUBSET_SET, owner
 from checker.places import named_place, place_opening_clause
 from checker.ruleset import RuleSet
 from checker.voices import SourceRelation, Voices
@@ -53,6 +54,7 @@ class Lexicon:
             for form in [entry.head, *entry.synonyms]:
                 self._synonyms[tuple(singular(w) for w in plain_words(form))] = entry.head
         self._parts: dict[str, set[str]] = {e.head: set(e.parts) for e in rules.subjects}
+        self._outcomes = frozenset(rules.predicate_parts)
         self._part_of: dict[tuple[str, str], bool] = {}
         self._by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
         self._counted_by: dict[str, str] = {singular(w): e.head for e in rules.subjects
@@ -81,7 +83,7 @@ class Lexicon:
         first_identity = first_part + len(rules.part_modifiers)
         self._first_identity = first_identity
         # part sets, and owners ('The Alliance won 132 seats'): an unowned total never joins them
-        self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET, SUBSET_SET}
+        self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET, SUBSET_SET, OUTCOME_SET}
         self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
         self._splitting = [[tuple(singular(w) for w in plain_words(m)) for m in group] for group in splitting]
         self._parts_by_first_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
@@ -130,13 +132,19 @@ class Lexicon:
             if found is None:
                 continue
             head, words, head_at = found
-            head = self._predicate_part(head, clause) or head
+            part = self._predicate_part(head, clause)
+            # "two miners were taken to hospital": an unlisted subject's part keeps its head
+            outcome = None if part or head in self._parts else self._first_part_named(self._outcomes, head, clause)
+            head = part or head
+            modifiers = self._modifiers(words, head_at, head)
+            if outcome:
+                modifiers |= {(OUTCOME_SET, outcome)}
             place = named_place(subject or "") or named_place(clause)
             if place:
                 place = " ".join(self.plain(place))  # 'Russian territory' and 'Russia' are one place
             elif self._apart_words and not self._apart_words.isdisjoint(plain_words(f"{subject or ''} {clause}")):
                 place = self.apart_place
-            return SubjectProfile(head, place, self._modifiers(words, head_at, head))
+            return SubjectProfile(head, place, modifiers)
         return None
 
     def holder(self, before: str) -> frozenset[tuple[int, str]]:
@@ -224,7 +232,9 @@ class Lexicon:
         """A part of `head` named by the words after the figure: '23 people had been confirmed dead'
         counts deaths, not people, and '42 people were arrested' counts arrests. Only parts listed for
         the head in rules/subjects.yaml are read, so a predicate never moves a count to another whole."""
-        parts = self._parts.get(head)
+        return self._first_part_named(self._parts.get(head), head, clause)
+
+    def _first_part_named(self, parts: Collection[str] | None, head: str, clause: str) -> str | None:
         if not parts or not clause:
             return None
         words = self._without_idioms([singular(w) for w in plain_words(clause)])

@@ -18,6 +18,9 @@ OWNER_SET = -1  # the modifier set of owners: any name is a member
 # The modifier set of subsets a sentence names within its own total ('the death toll at 11, including
 # two who died in a fire': the two): like an owner's count, never the total itself (checker/profiles.py).
 SUBSET_SET = -2
+# The modifier set of what befell the people an unlisted subject counts ('two miners were taken to
+# hospital': injured), a part of them (rules/subjects.yaml predicate_parts, checker/lexicon.py).
+OUTCOME_SET = -3
 _AUXILIARIES = frozenset({"would", "will", "could", "may", "might", "has", "have", "had", "now", "also", "still",
                           "already", "just", "only", "again"})
 _PARALLEL = frozenset({"and", "while", "whereas", "but"})

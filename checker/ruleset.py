@@ -106,6 +106,11 @@ class SubjectsFile(Strict):
     predicate_idioms: list[str] = Field(
         default_factory=list, description="set phrases after a figure whose nouns name no part of it (walked off the job)"
     )
+    predicate_parts: list[str] = Field(
+        default_factory=list,
+        description="heads whose words after an unlisted subject make its figure a part: 'two miners were taken to "
+                    "hospital' (injured)",
+    )
     measure_words: list[str] = Field(
         default_factory=list,
         description="words a count of something is written in ('doses' of vaccine): a bare '250,000 doses' counts "
@@ -243,6 +248,7 @@ class RuleSet(BaseModel):
     share_measures: list[ShareMeasure] = Field(default_factory=list)
     nameless_subjects: list[str] = Field(default_factory=list)
     predicate_idioms: list[str] = Field(default_factory=list)
+    predicate_parts: list[str] = Field(default_factory=list)
     measure_words: list[str] = Field(default_factory=list)
     apart_places: list[str] = Field(default_factory=list)
     holding_verbs: list[str] = Field(default_factory=list)

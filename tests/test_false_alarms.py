@@ -22,6 +22,21 @@ CASES = {
         ("2025-07-16", "The treatment centre has 120 beds, but 164 patients were being treated there on Tuesday."),
         ("2025-07-17", "Siloam Aid said its centres had admitted 540 patients since late June."),
     ],
+    # an unlisted subject ('miners') with what befell some of them is a part of it, not a second count
+    "what-befell-some-of-an-unlisted-subject": [
+        ("2026-03-10", "Rescuers race to reach 27 miners at Haldon colliery\n\n"
+                       "Rescue teams drilled through the night at the Haldon colliery, its owner said on Tuesday. "
+                       "Two miners were taken to hospital with leg injuries, the owner said."),
+    ],
+    "workers-underground-are-not-the-workforce": [
+        ("2026-03-11", "Ms Voss said the company had 113 workers underground at the time of the collapse."),
+        ("2026-03-10", "The colliery employs about 1,400 people and produced 2.3 million tonnes of coal last year."),
+    ],
+    "a-width-is-no-depth": [
+        ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
+        ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "
+                       "six days to drill."),
+    ],
 }
 
 

@@ -61,6 +61,13 @@ QUANTITY_OF = {  # pint dimensionality -> the quantity a bare unit measures
     "[length] / [time]": "speed",
     "[currency]": "amount",
 }
+# A length's adjective names what it measures: "0.8 metres wide" is a width, "640 metres (2,100 feet)
+# underground" a depth; a story's lengths are seldom one quantity.
+LENGTH_ADJECTIVE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(wide|broad|long|deep|underground|below ground|high|tall|thick"
+                              r"|in diameter|in length|in width)\b", re.I)
+LENGTH_MEASURED = {"wide": "width", "broad": "width", "in width": "width", "long": "length", "in length": "length",
+                   "deep": "depth", "underground": "depth", "below ground": "depth", "high": "height",
+                   "tall": "height", "thick": "thickness", "in diameter": "diameter"}
 # Prepositions that attach a modifier to the noun before them: "death toll from the floods", "shares of X".
 HEAD_LINKS = frozenset({"from", "of", "in", "at"})
 # --- counts ----------------------------------------------------------------------------------
@@ -193,6 +200,9 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
         return "amount"
     if figure.kind == "percent":
         return "share"
+    adjective = LENGTH_ADJECTIVE.match(text, after) if figure.dimension == "[length]" else None
+    if adjective:
+        return LENGTH_MEASURED[" ".join(adjective.group(1).lower().split())]
     return QUANTITY_OF.get(figure.dimension or "", figure.unit)
 
 
