@@ -176,7 +176,9 @@ def _subset(before: str, after: str, head: str, lexicon: Lexicon) -> frozenset[t
 
 _ANY_DIGIT = re.compile(r"\d")
 # the figure is a part of a whole counted right after it: "4,800 of the country's 6,100 state schools"
-_OF_A_COUNTED_WHOLE = re.compile(r"^\s*(?:[a-z]+\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+['’]s?\s+)?\d")
+_OF_A_COUNTED_WHOLE = re.compile(r"^\s*(?:[a-z]+\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+['’]s?\s+)?"
+                                 r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+                                 r"|forty|fifty|sixty|seventy|eighty|ninety)\b)")
 _OF_TOTAL_AFTER = re.compile(r"^\s*(?:of|out\s+of)\s", re.IGNORECASE)
 
 

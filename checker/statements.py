@@ -113,6 +113,9 @@ def add_statements(index: StatementIndex, group: str, members: Sequence[Claim], 
 
 _WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|part of)\s+(?:its|the|their|our|his|her|all|a total of)\s*$",
                            re.IGNORECASE)
+# between a part and its whole: '6,500 of its 21,000 staff', 'seven of the committee's nine members'
+_WHOLE_AFTER_PART = re.compile(r"\b(?:of|out of|among|part of)\s+(?:its|the|their|our|his|her|all|a total of)"
+                               r"(?:\s+[\w.-]+['’]s?)?\s*$", re.IGNORECASE)
 # '2,100 of their jobs', '12,000 of its soldiers': the possessive says the figure is a share of someone's whole
 _PART_AFTER = re.compile(r"^\s*of\s+(?:its|their|our|his|her)\b", re.IGNORECASE)
 # 'Of the 41 deaths, 17 ...', 'Of the 4,432,000 ballots cast, some 72,000': whole, its noun, a comma, the part
@@ -136,7 +139,7 @@ def part_roles(sentences: Iterable[Sequence[Claim]]) -> dict[str, Role]:
                 roles[claim.id] = "part"
         for first, second in zip(sentence, sentence[1:]):
             gap = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
-            if len(gap) <= 80 and _WHOLE_BEFORE.search(gap):
+            if len(gap) <= 80 and _WHOLE_AFTER_PART.search(gap):
                 roles.setdefault(first.id, "part")
                 roles[second.id] = "whole"
             elif _WHOLE_FIRST.match(gap) and _WHOLE_BEFORE.search(first.sentence[:first.start - first.sentence_start]):

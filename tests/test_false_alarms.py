@@ -32,6 +32,16 @@ CASES = {
         ("2026-03-11", "Ms Voss said the company had 113 workers underground at the time of the collapse."),
         ("2026-03-10", "The colliery employs about 1,400 people and produced 2.3 million tonnes of coal last year."),
     ],
+    # a loan's size and a monthly saving in one currency are two sums ('crowns' were counted as things)
+    "a-loan-and-a-monthly-saving": [
+        ("2026-09-17", "Mortgage lenders said the cut would save a typical borrower with a 200,000-crown loan about "
+                       "30 crowns a month."),
+    ],
+    # the whole of 'seven of the committee's nine members' is no count of those who voted otherwise
+    "dissenters-of-a-stated-whole": [
+        ("2026-09-17", "The decision was backed by seven of the committee's nine members. Two members voted to "
+                       "keep the rate unchanged."),
+    ],
     "a-width-is-no-depth": [
         ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "

@@ -27,7 +27,7 @@ from checker.extract.figure_parts import Atom, Grammar, grammar_for, guarded_pre
 from checker.extract.hybrid import FractionReading, fractions_with_units
 from checker.extract.memo import by_text
 from checker.extract.nonclaims import inside, is_identifier, is_ordinal_compound, looks_like_year, masked_spans
-from checker.extract.nouns import CountedNoun, counted_noun
+from checker.extract.nouns import OF_A_COUNTED_WHOLE, CountedNoun, counted_noun
 from checker.extract.numbers import NumberToken
 from checker.extract.types import Figure
 from checker.extract.units import UnitInfo, base_form, unit_lexicon
@@ -350,7 +350,9 @@ def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, gramma
     if noun is None and not first.token.spelled and _NAME_AFTER.match(text, atom.end):
         return False  # "787 Dreamliner", "11 Pro": part of a name
     if noun is None and (first.token.spelled or first.token.vague) and candidate.last is None and not first.token.fraction:
-        return False  # "the other two", "one of them": a number word alone refers back, it does not count
+        # "the other two", "one of them": a number word alone refers back, it does not count; but "seven
+        # of the committee's nine members" counts members, a part of the whole it names
+        return first.token.spelled and OF_A_COUNTED_WHOLE.match(text, atom.end) is not None
     return True
 
 

@@ -78,6 +78,7 @@ RETROSPECTIVE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}(?:(?:on|in|at)\s+)?$", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whose", "whom"})
 DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus", "when"})
 # A short clause that opens with one of these and holds only a time ("..., by the end of 2027, ...")
 # dates the clause before it.
@@ -160,9 +161,10 @@ def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:
         index = own - 2  # "The bridge, built in 1968, carried 14,000 vehicles a day": 1968 dates the building
         scope.setdefault(index, 1)
     while index > 0 and (_is_dependent(text, spans[index]) or _is_apposition(text, spans, index)
-                         or _is_subjectless(text, spans[index])):
+                         or _is_subjectless(text, spans[index]) or index != own and _is_relative(text, spans[index])):
         index -= 1
-        scope.setdefault(index, 1)
+        if not _is_relative(text, spans[index]):  # "Inflation, which peaked in 2023, has fallen to 2.6%"
+            scope.setdefault(index, 1)
     if own > 0 and 0 not in scope and (len(tokenize(text[slice(*spans[0])])) <= 6 or _is_time_clause(text, spans[0])):
         scope[0] = 2  # a short opening ("In the first eight months of 2025, ...") sets the sentence's time
     index = max(scope) + 1
@@ -181,6 +183,11 @@ def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:
                 and len(tokenize(text[slice(*spans[index])])) <= TIME_CLAUSE_WORDS:
             scope.setdefault(index, 1)
     return scope
+
+
+def _is_relative(text: str, span: tuple[int, int]) -> bool:
+    """A relative clause is about the noun before it; its time is never that of a later clause's figure."""
+    return _opens_with(text, span, RELATIVE_PRONOUNS)
 
 
 def _opens_with(text: str, span: tuple[int, int], words: Collection[str]) -> bool:

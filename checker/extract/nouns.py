@@ -17,6 +17,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+# A whole counted right after a figure: "4,800 of the country's 6,100 state schools", "seven of the
+# committee's nine members". Its number may be spelled out; the noun after it is what both count.
+_CARDINAL_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                  r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                  r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?")
+OF_A_COUNTED_WHOLE = re.compile(rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+['’]s?\s+)?(?:\d[\d,.]*|{_CARDINAL_WORD}\b)"
+                                r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?(?=\s+[A-Za-z])")
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "words.yaml"
 MAX_PHRASE_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")

@@ -42,6 +42,7 @@ from checker.extract.comparison import (
     conversion_anchor,
     kind_of,
 )
+from checker.extract.nouns import OF_A_COUNTED_WHOLE
 from checker.extract.types import Figure, Sentence
 from checker.ruleset import RuleSet
 
@@ -68,6 +69,10 @@ LENGTH_ADJECTIVE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(wide|broad|long|deep|
 LENGTH_MEASURED = {"wide": "width", "broad": "width", "in width": "width", "long": "length", "in length": "length",
                    "deep": "depth", "underground": "depth", "below ground": "depth", "high": "height",
                    "tall": "height", "thick": "thickness", "in diameter": "diameter"}
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whose", "whom"})
+# units of a change written before the level it leads to: "by 25 basis points to 3.75%"
+CHANGE_UNITS = frozenset({"basis points", "basis point", "percentage points", "percentage point", "points", "point"})
+TIME_MODIFIERS = frozenset({"late", "early", "mid", "earlier", "later"})
 # Prepositions that attach a modifier to the noun before them: "death toll from the floods", "shares of X".
 HEAD_LINKS = frozenset({"from", "of", "in", "at"})
 # --- counts ----------------------------------------------------------------------------------
@@ -90,8 +95,6 @@ RATE_SUFFIXES = ("ment", "tion", "sion", "ity", "cy")
 BOUND_BEFORE = re.compile(r"\b(?:not|never)\s+(?:fall|fallen|drop|dropped|dip|dipped|go|gone|rise|risen|climb|climbed"
                           r"|get|got)\s+(below|under|above|over)\s*$", re.I)
 OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
-OF_A_COUNTED_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+['’]s?\s+)?[\d][\d,.]*"
-                                r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?(?=\s+[A-Za-z])")
 AVERAGE_VERBS = frozenset({"average", "averages", "averaged", "averaging"})
 LEVEL_WORDS = frozenset({"to", "at", "of", "was", "is", "stood", "reached", "hit"})
 DEFAULT_COUNTED = "people"
@@ -175,7 +178,8 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
         if words and words[0].lower() not in TIME_NOUNS:
             return " ".join(words)
     if following and following[0].lower in ("of", "in") and len(following) > 1:
-        if _bare_noun(following[1]):  # "of territory", "in revenue"; not "in August", "in the quarter"
+        # "of territory", "in revenue"; not "in August", "in the quarter", "in late 2023"
+        if _bare_noun(following[1]) and following[1].lower not in TIME_MODIFIERS:
             words, _ = _phrase_after(tokens, following[1].start)
             if words and words[0].lower() not in TIME_NOUNS:
                 return " ".join(words)
@@ -359,6 +363,12 @@ def _noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[st
                 left[index].lower in verbs | OUTLOOK_WORDS and index > 0 and left[index - 1].lower in AUXILIARIES)):
             index -= 1
     words, index = _collect_back(left, index, verbs)
+    if index >= 1 and left[index].is_number and left[index - 1].lower == "by" \
+            and " ".join(words).lower() in CHANGE_UNITS:  # "cut its rate by 25 basis points to 3.75%"
+        words, index = _collect_back(left, index - 2, verbs)
+    if not words and left and (linking or action or left[0].lower in RELATIVE_PRONOUNS) \
+            and (index < 0 or (index == 0 and left[0].lower in RELATIVE_PRONOUNS)):
+        return _antecedent(text, tokens, spans, clause_index(spans, start), verbs)
     while left[index:index + 1] and left[index].lower in DETERMINERS:
         index -= 1
     while words and index > 0 and left[index].lower in HEAD_LINKS:  # "the death toll from the floods rose"
@@ -369,6 +379,28 @@ def _noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[st
         while left[index:index + 1] and left[index].lower in DETERMINERS:
             index -= 1
     return words
+
+
+def _antecedent(text: str, tokens: list[Token], spans: list[tuple[int, int]], own: int,
+                verbs: frozenset[str]) -> list[str]:
+    """The subject a verb opening its clause shares with an earlier one: "Inflation, which peaked at
+    9.8%, ..." and "Inflation, which peaked in 2023, has fallen to 2.6%" both measure inflation. Only a
+    clause that is a bare noun phrase is read as that subject."""
+    opens = [t for t in tokens if spans[own][0] <= t.start < spans[own][1]][:1]
+    before = own - 1
+    if not (opens and opens[0].lower in RELATIVE_PRONOUNS):  # a subjectless clause after the aside
+        while before > 0 and [t.lower for t in tokens if spans[before][0] <= t.start < spans[before][1]][:1] \
+                in ([p] for p in RELATIVE_PRONOUNS):
+            before -= 1
+        if before == own - 1:
+            return []  # no relative clause between: the earlier clause is no aside's antecedent
+    if before < 0:
+        return []
+    phrase = [t for t in tokens if spans[before][0] <= t.start and t.end <= spans[before][1]]
+    words, index = _collect_back(phrase, len(phrase) - 1, verbs)
+    while index >= 0 and phrase[index].lower in DETERMINERS:
+        index -= 1
+    return words if index < 0 else []
 
 
 def _collect_back(left: list[Token], index: int, verbs: frozenset[str]) -> tuple[list[str], int]:
