@@ -36,7 +36,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from checker.extract.clauses import DETERMINERS, clause_index, clauses, phrase_pattern, tokenize
+from checker.extract.clauses import DETERMINERS, RELATIVE_PRONOUNS, clause_index, clauses, phrase_pattern, tokenize
 from checker.extract.dates import (
     DAY_DATE,
     MONTH_DATE,
@@ -78,7 +78,6 @@ RETROSPECTIVE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}(?:(?:on|in|at)\s+)?$", re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
-RELATIVE_PRONOUNS = frozenset({"which", "who", "whose", "whom"})
 DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus", "when"})
 # A short clause that opens with one of these and holds only a time ("..., by the end of 2027, ...")
 # dates the clause before it.

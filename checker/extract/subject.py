@@ -23,15 +23,8 @@ from checker.extract.clauses import (
     AUXILIARIES,
     CALENDAR_NAMES,
     DETERMINERS,
-    IRREGULAR_PAST,
-    LINKING_VERBS,
-    PREPOSITIONS,
-    STOP,
     TIME_NOUNS,
-    TIME_OPENERS,
     Token,
-    clause_index,
-    clauses,
     tokenize,
 )
 from checker.extract.comparison import (
@@ -41,6 +34,15 @@ from checker.extract.comparison import (
     compared_with,
     conversion_anchor,
     kind_of,
+)
+from checker.extract.noun_phrases import (
+    MAX_PHRASE,
+    bare_noun,
+    is_participle,
+    looks_plural,
+    noun_before,
+    phrase_after,
+    verb_follows,
 )
 from checker.extract.nouns import OF_A_COUNTED_WHOLE
 from checker.extract.types import Figure, Sentence
@@ -69,12 +71,7 @@ LENGTH_ADJECTIVE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(wide|broad|long|deep|
 LENGTH_MEASURED = {"wide": "width", "broad": "width", "in width": "width", "long": "length", "in length": "length",
                    "deep": "depth", "underground": "depth", "below ground": "depth", "high": "height",
                    "tall": "height", "thick": "thickness", "in diameter": "diameter"}
-RELATIVE_PRONOUNS = frozenset({"which", "who", "whose", "whom"})
-# units of a change written before the level it leads to: "by 25 basis points to 3.75%"
-CHANGE_UNITS = frozenset({"basis points", "basis point", "percentage points", "percentage point", "points", "point"})
 TIME_MODIFIERS = frozenset({"late", "early", "mid", "earlier", "later"})
-# Prepositions that attach a modifier to the noun before them: "death toll from the floods", "shares of X".
-HEAD_LINKS = frozenset({"from", "of", "in", "at"})
 # --- counts ----------------------------------------------------------------------------------
 INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b(?!\s+\d)")
 # Words between a number and its outcome: "40 more were missing", "12 others were hurt".
@@ -82,23 +79,18 @@ ROLE_GAP = frozenset({"more", "others", "other", "additional", "further", "peopl
 SPAN_BEFORE = re.compile(
     r"\b(?:in|within|over|for|during|after|the past|the last)\s+(?:about|nearly|almost)?\s*$", re.I
 )
-NOT_PARTICIPLES = frozenset({"hundred", "shed", "bred", "sled"})
 # "2,100 of their jobs": a count of things belonging to someone named earlier, maybe with a place.
 OWNED = re.compile(r"\s+of\s+(?:their|its)\s+", re.I)
 OWNER_PLACE = re.compile(r"\bin\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 OF_LEAD = re.compile(r"^of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?", re.I)
 # Nouns that stand for a figure named earlier ("their numbers", "the figure").
 GENERIC_NOUNS = frozenset({"number", "numbers", "figure", "figures", "total", "totals", "tally", "count", "amount"})
-COUNT_NOUN_OF = re.compile(r"\b(?:number|total|count|tally|figure|toll|size|sum)\s+of\s+", re.I)
 RATE_SUFFIXES = ("ment", "tion", "sion", "ity", "cy")
 # A negated move past a figure makes it a bound of the quantity: "did not fall below 26C".
 BOUND_BEFORE = re.compile(r"\b(?:not|never)\s+(?:fall|fallen|drop|dropped|dip|dipped|go|gone|rise|risen|climb|climbed"
                           r"|get|got)\s+(below|under|above|over)\s*$", re.I)
-OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
-AVERAGE_VERBS = frozenset({"average", "averages", "averaged", "averaging"})
 LEVEL_WORDS = frozenset({"to", "at", "of", "was", "is", "stood", "reached", "hit"})
 DEFAULT_COUNTED = "people"
-MAX_PHRASE = 6
 
 
 def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int = 0) -> str | None:
@@ -133,7 +125,7 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     roles = _role_words(rules)
     whole = OF_A_COUNTED_WHOLE.match(text, core_end)
     # "4,800 of the country's 6,100 state schools": what the whole after 'of' counts
-    words, verb = _phrase_after(tokens, whole.end() if whole else core_end)
+    words, verb = phrase_after(tokens, whole.end() if whole else core_end)
     if figure.unit_span and figure.unit_span[1] - sentence.start > core_end:
         written = OF_LEAD.sub("", text[core_end:figure.unit_span[1] - sentence.start].strip(" -"))
         if written and len(written.split()) <= MAX_PHRASE and not re.search(r"[,;()]", written) \
@@ -142,10 +134,10 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     role = _role(tokens, start, core_end, words, verb, roles)
     if not words and role:  # "200 injured": people, unless a noun came before ("41 people killed and 200 injured")
         words = _earlier_counted_noun(tokens, start) or [DEFAULT_COUNTED]
-    if not words and (verb or _verb_follows(tokens, core_end) or INFINITIVE_AFTER.match(text, core_end)):
+    if not words and (verb or verb_follows(tokens, core_end) or INFINITIVE_AFTER.match(text, core_end)):
         words = [DEFAULT_COUNTED]  # "50,000 marched", "250,000 took to the streets", "forced 20,000 to flee"
     if not words:
-        words = _named_before_colon(text, tokens, start, rules) or _noun_before(text, tokens, start, _verbs(rules))
+        words = _named_before_colon(text, tokens, start, rules) or noun_before(text, tokens, start, _verbs(rules))
     if len(words) == 1 and words[0].lower() in GENERIC_NOUNS:  # "their numbers could rise to 10,000"
         words = _earlier_counted_noun(tokens, start) or words
     if len(words) == 1 and words[0].lower() in ("others", "more"):  # "12 others were hurt"
@@ -173,21 +165,21 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
         return QUANTITY_OF["[time]"]  # "200 mm of rain fell in 24 hours": a time span, not a measured thing
     following = [t for t in tokens if t.start >= after]
     if following and following[0].lower == "off" and len(following) > 2 and following[1].lower in DETERMINERS \
-            and _bare_noun(following[2]):  # "wiping $380 billion off its market value": what the sum comes off
-        words, _ = _phrase_after(tokens, following[2].start)
+            and bare_noun(following[2]):  # "wiping $380 billion off its market value": what the sum comes off
+        words, _ = phrase_after(tokens, following[2].start)
         if words and words[0].lower() not in TIME_NOUNS:
             return " ".join(words)
     if following and following[0].lower in ("of", "in") and len(following) > 1:
         # "of territory", "in revenue"; not "in August", "in the quarter", "in late 2023"
-        if _bare_noun(following[1]) and following[1].lower not in TIME_MODIFIERS:
-            words, _ = _phrase_after(tokens, following[1].start)
+        if bare_noun(following[1]) and following[1].lower not in TIME_MODIFIERS:
+            words, _ = phrase_after(tokens, following[1].start)
             if words and words[0].lower() not in TIME_NOUNS:
                 return " ".join(words)
-    words, _ = _phrase_after(tokens, after)
+    words, _ = phrase_after(tokens, after)
     adjectival = "-" in figure.text or (following and following[0].start == after)
     if words and words[0].lower() not in TIME_NOUNS and (adjectival or figure.kind != "measure"):
         return " ".join(words)
-    before = _noun_before(text, tokens, start, _verbs(rules), linking_only=True) or _across_comma(text, tokens, start, rules)
+    before = noun_before(text, tokens, start, _verbs(rules), linking_only=True) or _across_comma(text, tokens, start, rules)
     if before:
         phrase = " ".join(before)
         bound = BOUND_BEFORE.search(text[:start])
@@ -216,7 +208,7 @@ _LEVEL_AFTER_COMMA = re.compile(r",\s*(?:to|at)\s+$", re.IGNORECASE)
 
 def _across_comma(text: str, tokens: list[Token], start: int, rules: RuleSet) -> list[str]:
     lead = _LEVEL_AFTER_COMMA.search(text, max(0, start - 12), start)
-    return _noun_before(text, tokens, lead.start(), _verbs(rules), linking_only=True) if lead else []
+    return noun_before(text, tokens, lead.start(), _verbs(rules), linking_only=True) if lead else []
 
 
 def _named_before_colon(text: str, tokens: list[Token], start: int, rules: RuleSet) -> list[str]:
@@ -228,57 +220,8 @@ def _named_before_colon(text: str, tokens: list[Token], start: int, rules: RuleS
     lead = [t for t in tokens if t.end <= colon]
     for i in range(len(lead) - 2, -1, -1):
         if lead[i].lower in nouns and lead[i + 1].lower == "of":
-            return _phrase_after(tokens, lead[i + 1].start)[0]
+            return phrase_after(tokens, lead[i + 1].start)[0]
     return []
-
-
-def _phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | None]:
-    """The noun phrase starting at `position`, and a trailing participle split off it ("people killed")."""
-    rest = [t for t in tokens if t.start >= position]
-    if rest and rest[0].lower == "of":  # "12,000 of its soldiers"
-        rest = rest[1:]
-        while rest and rest[0].lower in DETERMINERS:
-            rest = rest[1:]
-    words: list[str] = []
-    index = 0
-    while index < len(rest) and len(words) < MAX_PHRASE:
-        token = rest[index]
-        low = token.lower
-        if low == "of" and words and index + 1 < len(rest) and _bare_noun(rest[index + 1]):
-            words += ["of", rest[index + 1].text]  # "heads of state", "barrels of oil"
-            break
-        if not token.is_word or low in STOP or low in TIME_OPENERS or low in LINKING_VERBS or token.is_adverb \
-                or low in IRREGULAR_PAST:
-            break
-        if words and _looks_plural(words[-1]) and not token.is_capitalised and not _looks_plural(token.text):
-            break  # a plural head ends the phrase: "voters oppose", "workers walk out"
-        if words and token.is_capitalised and not rest[index - 1].is_capitalised:
-            break
-        words.append(token.text)
-        index += 1
-    verb = None
-    if words and _is_participle(words[-1]):
-        verb = words.pop().lower()
-    return words, verb
-
-
-def _verb_follows(tokens: list[Token], position: int) -> bool:
-    following = next((t for t in tokens if t.start >= position), None)
-    return following is not None and (following.lower in IRREGULAR_PAST or following.lower in AUXILIARIES - {"to"})
-
-
-def _looks_plural(word: str) -> bool:
-    low = word.lower()
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
-
-
-def _bare_noun(token: Token) -> bool:
-    return token.is_word and token.lower not in STOP and not token.is_capitalised and not token.is_adverb
-
-
-def _is_participle(word: str) -> bool:
-    low = word.lower()
-    return len(low) >= 4 and low.endswith("ed") and not low.endswith("eed") and low not in NOT_PARTICIPLES
 
 
 def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb: str | None,
@@ -316,107 +259,9 @@ def _earlier_counted_noun(tokens: list[Token], start: int) -> list[str]:
     """"41 people were killed and 200 injured": the 200 are people too."""
     for token in reversed([t for t in tokens if t.end <= start]):
         if token.is_number:
-            words, _ = _phrase_after(tokens, token.end)
+            words, _ = phrase_after(tokens, token.end)
             return words
     return []
-
-
-def _noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[str],
-                 linking_only: bool = False) -> list[str]:
-    """The noun the clause's verb ties to the figure: "the death toll rose to 41" -> death toll.
-
-    With `linking_only` (measures, money, percentages) only a linking verb ("rose to", "will reach")
-    makes the noun before it the thing measured; after an action verb ("the fire spread across
-    12,000 acres", "the firm earned $2 billion") the noun before is the actor, not the quantity."""
-    spans = clauses(text)
-    clause_start = spans[clause_index(spans, start)][0]
-    left = [t for t in tokens if clause_start <= t.start and t.end <= start]
-    of_match = None
-    for match in COUNT_NOUN_OF.finditer(text, clause_start, start):
-        of_match = match
-    if of_match:  # "puts the number of soldiers in Russia at 3,000"
-        words, verb = _phrase_after(tokens, of_match.end())
-        if words or verb:  # "the number of injured rose to 212": the participle is the counted thing
-            return words + ([verb] if verb else [])
-    index = len(left) - 1
-    while index >= 0 and (left[index].lower in PREPOSITIONS or left[index].is_number
-                          or left[index].lower in STOP - DETERMINERS or left[index].is_adverb):  # "rose sharply to"
-        if left[index].lower in ("and", "or", "but"):
-            return []  # "100 settlements and over 1,300 km²": the noun before belongs to the other figure
-        index -= 1
-    if index >= 0 and (_is_time_word(left[index]) or left[index].lower in verbs):
-        return []  # "peak on Friday with 38C", "the union claimed 250,000": a date or a speaker, not the thing
-    # After a determiner a linking word is a noun: "the total to 10,450", "a drop of 3%".
-    linking = index >= 0 and left[index].lower in LINKING_VERBS and not (
-        index > 0 and left[index - 1].lower in DETERMINERS)
-    # "inflation to average 2.5%": a verb right before its figure; "a September average of 61 mm" is a noun
-    linking = linking or (0 <= index == len(left) - 1 and left[index].lower in AVERAGE_VERBS)
-    action = index >= 0 and not linking and (
-        _is_participle(left[index].text) or left[index].lower in IRREGULAR_PAST
-        or (index > 0 and left[index - 1].lower in AUXILIARIES))  # "spread", "earned", "to save"
-    if action and linking_only:
-        return []
-    if linking or action:
-        index -= 1
-        # "lows are forecast to stay around 24C", "sales are expected to reach": read past the outlook verb
-        while index >= 0 and (left[index].lower in AUXILIARIES or left[index].is_adverb or (
-                left[index].lower in verbs | OUTLOOK_WORDS and index > 0 and left[index - 1].lower in AUXILIARIES)):
-            index -= 1
-    words, index = _collect_back(left, index, verbs)
-    if index >= 1 and left[index].is_number and left[index - 1].lower == "by" \
-            and " ".join(words).lower() in CHANGE_UNITS:  # "cut its rate by 25 basis points to 3.75%"
-        words, index = _collect_back(left, index - 2, verbs)
-    if not words and left and (linking or action or left[0].lower in RELATIVE_PRONOUNS) \
-            and (index < 0 or (index == 0 and left[0].lower in RELATIVE_PRONOUNS)):
-        return _antecedent(text, tokens, spans, clause_index(spans, start), verbs)
-    while left[index:index + 1] and left[index].lower in DETERMINERS:
-        index -= 1
-    while words and index > 0 and left[index].lower in HEAD_LINKS:  # "the death toll from the floods rose"
-        head, stop = _collect_back(left, index - 1, verbs)
-        if not head or (stop >= 0 and left[stop].is_number):  # not the unit of "200 mm of rain"
-            break
-        words, index = head, stop  # "the toll from Monday's quake in the valley": read back to "toll"
-        while left[index:index + 1] and left[index].lower in DETERMINERS:
-            index -= 1
-    return words
-
-
-def _antecedent(text: str, tokens: list[Token], spans: list[tuple[int, int]], own: int,
-                verbs: frozenset[str]) -> list[str]:
-    """The subject a verb opening its clause shares with an earlier one: "Inflation, which peaked at
-    9.8%, ..." and "Inflation, which peaked in 2023, has fallen to 2.6%" both measure inflation. Only a
-    clause that is a bare noun phrase is read as that subject."""
-    opens = [t for t in tokens if spans[own][0] <= t.start < spans[own][1]][:1]
-    before = own - 1
-    if not (opens and opens[0].lower in RELATIVE_PRONOUNS):  # a subjectless clause after the aside
-        while before > 0 and [t.lower for t in tokens if spans[before][0] <= t.start < spans[before][1]][:1] \
-                in ([p] for p in RELATIVE_PRONOUNS):
-            before -= 1
-        if before == own - 1:
-            return []  # no relative clause between: the earlier clause is no aside's antecedent
-    if before < 0:
-        return []
-    phrase = [t for t in tokens if spans[before][0] <= t.start and t.end <= spans[before][1]]
-    words, index = _collect_back(phrase, len(phrase) - 1, verbs)
-    while index >= 0 and phrase[index].lower in DETERMINERS:
-        index -= 1
-    return words if index < 0 else []
-
-
-def _collect_back(left: list[Token], index: int, verbs: frozenset[str]) -> tuple[list[str], int]:
-    """Noun-phrase words ending at left[index], read backwards; and the index where reading stopped."""
-    words: list[str] = []
-    while index >= 0 and left[index].is_word and left[index].lower not in STOP and len(words) < MAX_PHRASE:
-        noun_use = index > 0 and left[index - 1].lower in DETERMINERS and not words
-        if (left[index].lower in LINKING_VERBS and not noun_use) or left[index].lower in verbs or left[index].is_adverb:
-            break
-        words.insert(0, left[index].text)
-        index -= 1
-    return words, index
-
-
-def _is_time_word(token: Token) -> bool:
-    return token.lower in TIME_OPENERS or token.lower in TIME_NOUNS or token.text.rstrip(".") in CALENDAR_NAMES
 
 
 def _is_level(tokens: list[Token], start: int) -> bool:
@@ -446,7 +291,7 @@ def _role_words_cached(names: tuple[tuple[str, ...], ...]) -> frozenset[str]:
         for word in singles:
             # "killed", "evacuated"; and in an entry the lexicon also writes as "people X", its
             # adjectives too ("dead", "hurt", "missing"), but not its plural nouns ("victims").
-            if _is_participle(word) or (outcome and not _looks_plural(word)):
+            if is_participle(word) or (outcome and not looks_plural(word)):
                 roles.add(word)
         for words in (name.lower().split() for name in entry):
             if len(words) == 2 and "people" in words:
