@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import nonclaims, numbers
-from checker.extract.one_pass import OnePass
+from checker.extract import hybrid, nonclaims, numbers
+from checker.extract.figure_parts import grammar_for
+from checker.extract.one_pass import OnePass, any_case
+from checker.ruleset import load_rules
 
 
 def one_by_one(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
@@ -66,3 +69,36 @@ def test_the_number_pattern_in_one_pass_finds_what_finditer_finds(text: str, cut
     alone = [(m.span(), m.groupdict()) for m in numbers._DIGITS.finditer(text, pos, endpos)]
     at_once = [(m.span(), m.groupdict()) for m in numbers._DIGITS_ALONE.matches(text, pos, endpos)[0]]
     assert at_once == alone
+
+
+_FRACTION_PIECES = st.sampled_from(["1", "2", "12", "/", "⁄", " ", "½", "¾", "x", ".", ",", "cup", "1/2", "3 1/4"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRACTION_PIECES, max_size=15).map("".join))
+def test_the_fraction_pattern_in_one_pass_finds_what_finditer_finds(text: str) -> None:
+    assert [m.span() for m in hybrid._FRACTION_ALONE.matches(text)[0]] == [m.span() for m in hybrid._FRACTION.finditer(text)]
+
+
+def test_any_case_admits_every_character_a_case_insensitive_letter_matches() -> None:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    folded = re.compile(rf"[{letters}]", re.IGNORECASE)
+    admitted = re.compile(f"[{any_case(letters)}]")
+    assert all(admitted.match(chr(code)) for code in range(sys.maxunicode + 1) if folded.match(chr(code)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["half", "HALF", "ſixth", "third", "Tenth", "x", " ", "2", "quarter", "h", "ſ"]),
+                max_size=8).map("".join), st.integers(0, 4))
+def test_the_fraction_hint_in_one_pass_answers_as_its_pattern(text: str, cut: int) -> None:
+    start = min(cut, len(text))
+    assert numbers._FRACTION_HINT_FAST.search(text, start, len(text)) == \
+        (numbers._FRACTION_HINT.search(text, start, len(text)) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["twenty", "Dozens", "ſeven", "several", "x", " ", "2", "½", "a few", "one", "-", "z"]),
+                max_size=8).map("".join))
+def test_the_number_test_in_one_pass_answers_as_its_pattern(text: str) -> None:
+    grammar = grammar_for(load_rules())
+    assert grammar.has_number.search(text, 0, len(text)) == (grammar.has_number.patterns[0].search(text) is not None)

@@ -11,6 +11,7 @@ from checker.extract.clauses import trie_alternation
 from checker.extract.hybrid import unit_from_parser
 from checker.extract.nouns import singular, word_lists
 from checker.extract.numbers import SMALL_NUMBERS, NumberScanner, NumberToken, with_abbreviation
+from checker.extract.one_pass import OnePass, any_case
 from checker.extract.units import UnitInfo, UnitMatch, unit_lexicon
 from checker.ruleset import Hedge, RuleSet
 
@@ -160,7 +161,7 @@ class Grammar:
     hedges: dict[str, Hedge]
     hedge_re: re.Pattern[str]
     labels: frozenset[str]
-    has_number: re.Pattern[str]
+    has_number: OnePass  # whether a stretch holds a digit or a number word at all
 
     def is_label(self, text: str, figure_start: int, start: int, written_as_amount: bool = False) -> bool:
         """A number right after 'Article', 'Route' or a mid-sentence name ('Boeing 737', 'S&P 500').
@@ -202,6 +203,9 @@ def _compile(rules: RuleSet) -> Grammar:
     number_words = {*SMALL_NUMBERS, "hundred", "thousand", "million", "billion", "trillion", "dozen",
                     *(w for w in amount_words if w not in ("a", "of"))}
     has_number = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\b(?:" + trie_alternation(number_words) + r")\b", re.IGNORECASE)
+    # asked of every sentence: scanned from a digit or a number word's first letter only (one_pass.py)
+    first_letters = "".join(sorted({word[0] for word in number_words if word}))
+    has_number_fast = OnePass([has_number], f"[\\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞{any_case(first_letters)}]")
     return Grammar(NumberScanner(rules.amounts), hedges, hedge_re, frozenset(w.lower() for w in rules.label_words),
-                   has_number)
+                   has_number_fast)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.extract.nouns import word_lists
+from checker.extract.one_pass import OnePass
 from checker.extract.quantities import parse_snippet
 from checker.extract.units import UnitInfo, unit_lexicon
 
@@ -55,8 +56,9 @@ def raw_token_after(text: str, pos: int, end: int) -> RawToken | None:
 def worth_asking(written: str, touching: bool) -> bool:
     """Whether quantulum3 could read a unit our lexicon missed; keeps common words away from it."""
     lower = written.lower()
-    vocabulary = unit_lexicon().vocabulary
-    if lower in word_lists().stop or lower in {s.lower() for s in vocabulary.deny_surfaces}:
+    lexicon = unit_lexicon()
+    vocabulary = lexicon.vocabulary
+    if lower in word_lists().stop or lower in lexicon.denied_surfaces:
         return False
     if touching and written in vocabulary.deny_attached:
         return False  # "5G", "3D": names, not amounts
@@ -113,6 +115,8 @@ def clear_caches() -> None:
 # "2 1/2 in", "1/4 inch", "⅓ cup": fractions with a unit. A bare slashed pair is a date or a
 # score ("24/7", "9/11") and stays masked; with a unit after it, it is an amount.
 _FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}\s)?\d{1,3}[/⁄]\d{1,3}(?![\w/⁄])|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+# tried only from a digit or a vulgar fraction (see one_pass.py): most sentences hold few of either
+_FRACTION_ALONE = OnePass([_FRACTION], r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ class FractionReading:
 def fractions_with_units(text: str, start: int, end: int) -> list[FractionReading]:
     """Fractions followed by a unit, read by quantulum3 (our number grammar reads no fractions)."""
     readings = []
-    for found in _FRACTION.finditer(text, start, end):
+    for found in _FRACTION_ALONE.matches(text, start, end)[0]:
         raw = raw_token_after(text, found.end(), end)
         if raw is None or raw.touching:
             continue

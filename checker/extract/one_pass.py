@@ -35,6 +35,10 @@ class OnePass:
         # The lookbehind steps back over the start character and, from there, tries the patterns.
         self._scan = re.compile(rf"(?:{starts})(?<=(?=(?:{'|'.join(bodies)})){tries}[\s\S])")
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether any pattern matches in text[pos:endpos] (as any(p.search(text, pos, endpos)))."""
+        return self._scan.search(text, pos, len(text) if endpos is None else endpos) is not None
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Every pattern's matches in the whole text, as (start, end), sorted."""
         return sorted(span for found in self._found(text, 0, len(text)) for span in found)
@@ -57,6 +61,19 @@ class OnePass:
                     spans.append((start, end))
                     resume[index] = end
         return found
+
+
+def any_case(letters: str) -> str:
+    """The inside of a character class for `letters` as a case-insensitive pattern matches them: both
+    cases, and the few other characters re folds onto ASCII letters ('ſ' is an 's', the Kelvin sign a 'k').
+    Other letters are taken in their lower and upper case only."""
+    found = {variant for letter in letters for variant in (letter.lower(), letter.upper())}
+    found |= {other for other in _OTHER_FOLDS
+              if any(re.fullmatch(re.escape(letter), other, re.IGNORECASE) for letter in letters)}
+    return "".join(re.escape(c) for c in sorted(found))
+
+
+_OTHER_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: the non-ASCII characters re.IGNORECASE takes for ASCII letters
 
 
 def _scoped(pattern: re.Pattern[str]) -> str:

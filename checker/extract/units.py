@@ -85,6 +85,7 @@ class UnitLexicon:
         self._attached: dict[str, UnitInfo] = {}
         self.prefixes: dict[str, UnitInfo] = {}
         denied = {s.lower() for s in vocabulary.deny_surfaces}
+        self.denied_surfaces = frozenset(denied)  # lower-cased, asked for every word after a number
         spaced = set(vocabulary.spaced_symbols)
         denied_spaced = set(vocabulary.deny_spaced)
         deny_attached = set(vocabulary.deny_attached)
