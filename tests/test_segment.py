@@ -249,3 +249,13 @@ def test_share_and_comment_counters_are_furniture() -> None:
     document = _doc(page)
     assert not _in_sentence(document, "341 comments") and not _in_sentence(document, "1.2K")
     assert _in_sentence(document, "Seven people died")
+
+
+def test_a_related_link_with_a_long_headline_is_furniture_in_mid_story() -> None:
+    # the marker stands before the colon, however long the linked headline after it
+    text = ("Officials said 300 homes were damaged on Sunday, and the storm moved north overnight.\n"
+            "Read more: Government announces a plan to rebuild 4,000 homes by the end of the decade, officials say\n"
+            "The river peaked at 6.2 metres on Monday, the agency said in a statement.\n")
+    reasons = {_doc(text).text[start:end]: reason for start, end, reason in furniture_spans(_doc(text))}
+    assert reasons.get("Read more: Government announces a plan to rebuild 4,000 homes by the end of the decade, "
+                       "officials say") == "related-links marker"

@@ -101,6 +101,7 @@ CAREER = re.compile(
     re.I,
 )
 _PUNCTUATION = re.compile(r"[^\w\s]+")  # what a line's key leaves out
+LABEL_WORDS = 12  # the most words a page label, or a related-links marker standing alone, may have
 HEADER_REACH = 8  # the story starts within this many lines; past them a repeated line is not a title
 PROSE_WORDS = 4
 LONG_LINE_WORDS = 25  # a line this long is prose even if cut off before its full stop
@@ -223,9 +224,10 @@ def _form_furniture(line: _Line) -> str | None:
         return "timestamp"
     if words <= 30 and COPYRIGHT.search(text):
         return "copyright notice"
-    if line.key in UI_LABELS:
+    # a label is a few words; a longer line is never one (and its key is not worth making)
+    if words <= LABEL_WORDS and line.key in UI_LABELS:
         return "page label"
-    if _is_marker(line):
+    if (words <= LABEL_WORDS or ":" in text) and _is_marker(line):  # "Read more: <a headline>"
         return "related-links marker"
     if words <= 30 and PROMPT.match(text):
         return "newsletter or social prompt"
