@@ -42,6 +42,12 @@ CASES = {
         ("2026-09-17", "The decision was backed by seven of the committee's nine members. Two members voted to "
                        "keep the rate unchanged."),
     ],
+    # a bare mass names no subject: a ship's cargo and what it spilt are two quantities
+    "a-cargo-and-a-leak": [
+        ("2026-05-06", "A tanker carrying about 80,000 tonnes of crude oil has leaked an estimated 1,200 tonnes "
+                       "into the sea after a collision on Monday, the coastguard said."),
+        ("2026-05-07", "The ship was carrying about 80,000 tonnes when it collided with a cargo vessel on Monday."),
+    ],
     "a-width-is-no-depth": [
         ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "

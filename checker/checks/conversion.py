@@ -32,7 +32,10 @@ from checker.models import Claim, Severity
 from checker.ruleset import RuleSet
 
 DURATION = "[time]"
-_CONNECTOR = re.compile(r"\(|\[|\bor\b|\bor about\b|/|\u2013|\u2014|\bequivalent to\b|\bequal to\b", re.IGNORECASE)
+# what joins a figure to itself in another unit: "40.3C (104.5F)", "25 km, or about 16 miles",
+# "30 million euros, roughly $43 million"
+_CONNECTOR = re.compile(r"\(|\[|\bor\b|\bor about\b|/|\u2013|\u2014|\bequivalent to\b|\bequal to\b"
+                        r"|,\s*(?:roughly|about|around|approximately|some|nearly|almost)\s*$", re.IGNORECASE)
 
 
 class ConversionOptions(BaseModel):
