@@ -61,12 +61,19 @@ def range_end_pairs(members: Sequence[Claim]) -> set[frozenset[str]]:
 _BASE_GAP = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.IGNORECASE)
 
 
+# what sets two figures of one sentence against each other: "7 in the vaccine group, compared with 40
+# in the placebo group" (two groups), "up 7% from 47,205" (two times)
+_CONTRAST_GAP = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.IGNORECASE)
+
+
 def _compared_with_earlier(first: Claim, second: Claim) -> bool:
-    if first.document != second.document or first.sentence_start != second.sentence_start \
-            or second.horizon_detail.kind != "past" or first.horizon_detail.kind == "past":
+    if first.document != second.document or first.sentence_start != second.sentence_start:
         return False
     gap = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
-    return len(gap) <= 60 and _BASE_GAP.search(gap) is not None
+    if len(gap) <= 150 and _CONTRAST_GAP.search(gap):
+        return True  # a figure and what the sentence sets it against are never one claim
+    return len(gap) <= 60 and second.horizon_detail.kind == "past" and first.horizon_detail.kind != "past" \
+        and _BASE_GAP.search(gap) is not None
 
 
 def add_statements(index: StatementIndex, group: str, members: Sequence[Claim], roles: dict[str, Role],
@@ -118,6 +125,8 @@ _WHOLE_AFTER_PART = re.compile(r"\b(?:of|out of|among|part of)\s+(?:its|the|thei
                                r"(?:\s+[\w.-]+['’]s?)?\s*$", re.IGNORECASE)
 # '2,100 of their jobs', '12,000 of its soldiers': the possessive says the figure is a share of someone's whole
 _PART_AFTER = re.compile(r"^\s*of\s+(?:its|their|our|his|her)\b", re.IGNORECASE)
+# 'only 1,200 of the volunteers': a count of some of them (a percentage of the members is their share)
+_COUNT_OF_THE = re.compile(r"^\s*of\s+(?:the|these|those)\b", re.IGNORECASE)
 # 'Of the 41 deaths, 17 ...', 'Of the 4,432,000 ballots cast, some 72,000': whole, its noun, a comma, the part
 _WHOLE_FIRST = re.compile(r"^\s*[\w\s'’-]{0,40},\s*(?:[a-z]+\s+){0,3}$")
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|\u2013|and)\s*$", re.IGNORECASE)
@@ -135,7 +144,8 @@ def part_roles(sentences: Iterable[Sequence[Claim]]) -> dict[str, Role]:
     for sentence in sentences:
         for claim in sentence:
             at = claim.end - claim.sentence_start
-            if _PART_AFTER.match(claim.sentence[at:at + 100]):
+            after = claim.sentence[at:at + 100]
+            if _PART_AFTER.match(after) or (claim.kind != "percent" and _COUNT_OF_THE.match(after)):
                 roles[claim.id] = "part"
         for first, second in zip(sentence, sentence[1:]):
             gap = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]

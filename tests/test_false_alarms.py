@@ -48,6 +48,16 @@ CASES = {
                        "into the sea after a collision on Monday, the coastguard said."),
         ("2026-05-07", "The ship was carrying about 80,000 tonnes when it collided with a cargo vessel on Monday."),
     ],
+    # two groups a sentence sets against each other ('compared with') are never one count
+    "a-group-compared-with-another": [
+        ("2026-10-16", "Seven vaccinated volunteers caught the disease over the winter, compared with 40 who were "
+                       "given a placebo."),
+    ],
+    # 'only 1,200 of the volunteers' counts some of them
+    "some-of-the-enrolled": [
+        ("2026-10-14", "The late-stage trial enrolled 24,960 volunteers in 17 countries, the company said."),
+        ("2026-10-14", "Dr Amira Kessel noted that only 1,200 of the volunteers were over 80."),
+    ],
     "a-width-is-no-depth": [
         ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "
