@@ -351,8 +351,9 @@ def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, gramma
         return False  # "787 Dreamliner", "11 Pro": part of a name
     if noun is None and (first.token.spelled or first.token.vague) and candidate.last is None and not first.token.fraction:
         # "the other two", "one of them": a number word alone refers back, it does not count; but "seven
-        # of the committee's nine members" counts members, a part of the whole it names
-        return first.token.spelled and OF_A_COUNTED_WHOLE.match(text, atom.end) is not None
+        # of the committee's nine members" counts members, a part of the whole it names ("one of four
+        # mission concepts" singles one out)
+        return first.token.spelled and first.value >= 2 and OF_A_COUNTED_WHOLE.match(text, atom.end) is not None
     return True
 
 
