@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -140,8 +140,13 @@ def _tokens(text: str) -> tuple[Token, ...]:
 _new_tuple = tuple.__new__
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause; the break characters belong to neither side."""
+Spans = Sequence[tuple[int, int]]  # (start, end) of clauses, in order
+
+
+@by_text(maxsize=4096)
+def clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each clause; the break characters belong to neither side. Remembered by text:
+    a sentence's figures each ask for its clauses."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in CLAUSE_BREAK.finditer(text):
@@ -152,10 +157,10 @@ def clauses(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return spans or [(0, len(text))]
+    return tuple(spans) or ((0, len(text)),)
 
 
-def clause_index(spans: list[tuple[int, int]], position: int) -> int:
+def clause_index(spans: Spans, position: int) -> int:
     for index, (start, end) in enumerate(spans):
         if start <= position < end:
             return index

@@ -36,7 +36,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from checker.extract.clauses import DETERMINERS, RELATIVE_PRONOUNS, clause_index, clauses, phrase_pattern, tokenize
+from checker.extract.clauses import DETERMINERS, RELATIVE_PRONOUNS, Spans, clause_index, clauses, phrase_pattern, tokenize
 from checker.extract.dates import (
     DAY_DATE,
     MONTH_DATE,
@@ -149,7 +149,7 @@ def _figure_cues(start: int, end: int, text: str, rules_key: Identity[RuleSet],
     return tuple(cues), tuple(later)
 
 
-def _scope(text: str, spans: list[tuple[int, int]], own: int) -> dict[int, int]:
+def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:
     """Clauses whose time words may date the figure, by index, with their tier (0 = the figure's own)."""
     scope = {own: 0}
     after_bracket = _after_bracket(text, spans, own)
@@ -194,7 +194,7 @@ def _opens_with(text: str, span: tuple[int, int], words: Collection[str]) -> boo
     return first is not None and first.lower in words
 
 
-def _after_bracket(text: str, spans: list[tuple[int, int]], own: int) -> int | None:
+def _after_bracket(text: str, spans: Spans, own: int) -> int | None:
     """The clause that goes on after the bracket following (or holding) the figure's clause."""
     close = text.find(")", spans[own][1] - 1 if text[spans[own][1]:spans[own][1] + 1] == ")" else spans[own][1])
     if close < 0 or "(" not in text[spans[own][0] - 1:close] or "," in text[spans[own][1]:close]:
@@ -203,7 +203,7 @@ def _after_bracket(text: str, spans: list[tuple[int, int]], own: int) -> int | N
                  (spans[i][0] > close and not text[close + 1:spans[i][0]].strip())), None)
 
 
-def _is_apposition(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+def _is_apposition(text: str, spans: Spans, index: int) -> bool:
     """A clause that only restates the figure just before it: "11,000 jobs, about 13% of staff"."""
     tokens = tokenize(text[slice(*spans[index])])
     first_number = next((i for i, t in enumerate(tokens) if t.is_number), None)
@@ -213,7 +213,7 @@ def _is_apposition(text: str, spans: list[tuple[int, int]], index: int) -> bool:
     return any(t.is_number for t in before[-3:]) and not any(t.lower in SUBJECTLESS_OPENERS for t in tokens)
 
 
-def _is_inserted(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+def _is_inserted(text: str, spans: Spans, index: int) -> bool:
     """A figure set between commas after its noun, the predicate still to come: "The first
     consignment, 250,000 doses, arrived on Saturday"."""
     tokens = tokenize(text[slice(*spans[index])])
@@ -229,7 +229,7 @@ def _is_subjectless(text: str, span: tuple[int, int]) -> bool:
     return bool(words) and words[0].lower in SUBJECTLESS_OPENERS
 
 
-def _predicate_after_aside(text: str, spans: list[tuple[int, int]], own: int) -> bool:
+def _predicate_after_aside(text: str, spans: Spans, own: int) -> bool:
     """'The bridge, built in 1968, carried ...': the figure's clause is the main verb of a short subject
     that a participle aside interrupts, so the aside's time is not the figure's. A copula keeps it:
     'The old record, set in 2011, was 37.9C' is the record of 2011."""

@@ -14,6 +14,7 @@ from checker.extract.clauses import (
     LINKING_VERBS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    Spans,
     STOP,
     TIME_NOUNS,
     TIME_OPENERS,
@@ -143,7 +144,7 @@ def noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[str
     return words
 
 
-def _antecedent(text: str, tokens: list[Token], spans: list[tuple[int, int]], own: int,
+def _antecedent(text: str, tokens: list[Token], spans: Spans, own: int,
                 verbs: frozenset[str]) -> list[str]:
     """The subject a verb opening its clause shares with an earlier one: "Inflation, which peaked at
     9.8%, ..." and "Inflation, which peaked in 2023, has fallen to 2.6%" both measure inflation. Only a
