@@ -5,13 +5,14 @@
 One run builds a deterministic synthetic corpus (scripts/make_corpus.py, in a temp folder that is
 deleted afterwards), then measures, each in a fresh subprocess so peak memory is comparable:
   * plain quantulum3 `parser.parse` over a fixed sample of the same corpus (on 100k articles it would
-    take hours), on one core;
+    take hours), on one core: first, and again after each size, since this machine's speed drifts
+    10-20% within a run; each size is set against the mean of the runs just before and after it;
   * `index`: streaming extraction of the first N articles into a claim store, with --jobs workers;
   * `check`: every claim in the store run through the checks, one subject-key slice at a time;
   * `drafts`: the latency of checking single drafts against the store (`check draft --against
     store.db`), in a fresh process of its own, as the command runs.
 "Per core" figures divide by CPU seconds (this process and its workers), so they do not depend on
---jobs or on what else the machine is doing; wall-clock figures are printed beside them.
+--jobs or on other processes; wall-clock figures are printed beside them.
 """
 
 from __future__ import annotations
@@ -221,6 +222,7 @@ def bench(sizes: list[int], jobs: int, sample: int, drafts: int, seed: int, work
                                "jobs": jobs, "seed": seed,
                                "cpus": os.cpu_count(), "window_days": window_days}
     have, last = max(sizes[0], sample), None  # last: (size, fixed seconds, seconds per article)
+    before = baseline
     for n in sizes:
         if last is not None:
             # Time grows about linearly, so the last size predicts this one; skip what would overrun.
@@ -241,7 +243,12 @@ def bench(sizes: list[int], jobs: int, sample: int, drafts: int, seed: int, work
         checked.update(run_child("drafts", corpus=str(corpus), count=n, db=db, drafts=drafts, window_days=window_days))
         say(f"{n:>7,} articles: checked {checked['archive']['claims']:,} of {checked['archive']['total_claims']:,}"
             f" claims in {checked['archive']['wall']:.0f}s wall")
-        results["sizes"][n] = {"index": indexed, "check": checked}
+        # the machine's speed drifts 10-20% within a run here: plain quantulum3 is read again after each
+        # size, and each size is set against the mean of the baselines before and after it
+        after = run_child("quantulum", corpus=str(corpus), count=sample)
+        say(f"plain quantulum3 again: {after['articles']} articles in {after['cpu']:.1f} CPU s")
+        results["sizes"][n] = {"index": indexed, "check": checked, "quantulum_before": before, "quantulum_after": after}
+        before = after
         Path(db).unlink(missing_ok=True)
         growing = indexed["wall"] + checked["archive"]["wall"]  # start-up and the drafts do not grow with n
         last = (n, time.perf_counter() - size_started - growing, growing / n)
@@ -260,10 +267,11 @@ def report(results: dict[str, Any]) -> str:
         "",
         f"claimcheck, --jobs {results['jobs']} on {results['cpus']} CPUs. Per core = bytes / CPU seconds of all its"
         " processes. index = extract + write the claim store; check = every stored claim through the checks,"
-        " one (subject, month) slice at a time (* = stopped at the budget, extrapolated from the claims checked).",
+        " one (subject, month) slice at a time (* = stopped at the budget, extrapolated from the claims checked);"
+        " plain = quantulum3's KB/s on the sample, the mean of its runs just before and just after the size.",
         f"{'articles':>9} {'MB':>6} {'claims':>8} | {'index':>5} {'KB/s/core':>9} {'art/s/core':>10} {'wall s':>6}"
         f" {'peak MB':>7} | {'check':>5} {'KB/s/core':>9} {'wall s':>6} {'peak MB':>7} | {'both':>4} {'KB/s/core':>9}"
-        f" {'x plain':>7} | {'draft: med s (extract/fetch/check)':>34} {'max s':>5} {'pulled':>6}",
+        f" {'x plain':>7} {'plain':>6} | {'draft: med s (extract/fetch/check)':>34} {'max s':>5} {'pulled':>6}",
     ]
     index_cpu: dict[int, float] = {}
     check_cpu: dict[int, float] = {}
@@ -274,11 +282,13 @@ def report(results: dict[str, Any]) -> str:
         check_seconds = archive["cpu"] * archive["total_claims"] / max(1, archive["claims"])
         index_cpu[n], check_cpu[n] = ix["cpu"], check_seconds
         both = ix["cpu"] + check_seconds
+        plain = _bracketing_rate(row, q_rate)
         lines.append(
             f"{n:>9,} {size / 1e6:>6.1f} {ix['claims']:>8,} |       {kb_per_s(size, ix['cpu']):>9,.0f}"
             f" {ix['articles'] / ix['cpu']:>10,.1f} {ix['wall']:>6.0f} {ix['peak_mb']:>7.0f} |"
             f"       {kb_per_s(size, check_seconds):>8,.0f}{'*' if partial else ' '} {archive['wall']:>6.0f}"
-            f" {archive['peak_mb']:>7.0f} |      {kb_per_s(size, both):>9,.0f} {kb_per_s(size, both) / q_rate:>7.1f} |"
+            f" {archive['peak_mb']:>7.0f} |      {kb_per_s(size, both):>9,.0f} {kb_per_s(size, both) / plain:>7.1f}"
+            f" {plain:>6.1f} |"
             f" {ck['draft_total_median_s']:>6.3f} ({ck['draft_extract_median_s']:.3f}/{ck['draft_fetch_median_s']:.3f}/"
             f"{ck['draft_check_median_s']:.3f}) {ck['draft_total_max_s']:>11.2f} {ck['draft_related_claims']:>6,.0f}")
     for n, projected in results.get("skipped", {}).items():
@@ -295,6 +305,13 @@ def report(results: dict[str, Any]) -> str:
               f" published within {results['window_days']} days (pulled = claims fetched), run the checks;"
               " timed in a process of its own after its one-off loads, without interpreter start-up."]
     return "\n".join(lines)
+
+
+def _bracketing_rate(row: dict[str, Any], first_rate: float) -> float:
+    """Plain quantulum3's rate around one size's measurements (runs before and after it); JSON from
+    before the baseline was re-measured has neither, and keeps the run's first rate."""
+    rates = [kb_per_s(q["bytes"], q["cpu"]) for q in (row.get("quantulum_before"), row.get("quantulum_after")) if q]
+    return sum(rates) / len(rates) if rates else first_rate
 
 
 def _extraction_lines(extraction: dict[str, Any] | None, q_rate: float) -> list[str]:
