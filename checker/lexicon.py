@@ -55,6 +55,7 @@ class Lexicon:
                 self._synonyms[tuple(singular(w) for w in plain_words(form))] = entry.head
         self._parts: dict[str, set[str]] = {e.head: set(e.parts) for e in rules.subjects}
         self._outcomes = frozenset(rules.predicate_parts)
+        self._phrases_of_parts: dict[tuple[int, str], tuple[Collection[str], list[tuple[tuple[str, ...], str]]]] = {}
         self._part_of: dict[tuple[str, str], bool] = {}
         self._by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
         self._counted_by: dict[str, str] = {singular(w): e.head for e in rules.subjects
@@ -238,13 +239,23 @@ class Lexicon:
         if not parts or not clause:
             return None
         words = self._without_idioms([singular(w) for w in plain_words(clause)])
+        present = set(words)
         best: tuple[int, str] | None = None  # (position, part head): the first part named wins
-        for phrase, part in self._synonyms.items():
-            if part in parts and part != head:
+        for phrase, part in self._part_phrases(parts, head):
+            if not phrase or phrase[0] in present:  # most phrases share no word with the clause
                 at = _find(words, phrase)
                 if at >= 0 and (best is None or at < best[0]):
                     best = (at, part)
         return best[1] if best else None
+
+    def _part_phrases(self, parts: Collection[str], head: str) -> list[tuple[tuple[str, ...], str]]:
+        """The synonyms naming one of `parts` (other than `head`), in rule order; made once per set."""
+        key = (id(parts), head)
+        known = self._phrases_of_parts.get(key)
+        if known is None or known[0] is not parts:
+            known = self._phrases_of_parts[key] = (parts, [(phrase, part) for phrase, part in self._synonyms.items()
+                                                           if part in parts and part != head])
+        return known[1]
 
     def _without_idioms(self, words: list[str]) -> list[str]:
         """Blank out set phrases ('walked off the job', 'out of work'): their nouns are part of a
