@@ -21,6 +21,9 @@ SUBSET_SET = -2
 # The modifier set of what befell the people an unlisted subject counts ('two miners were taken to
 # hospital': injured), a part of them (rules/subjects.yaml predicate_parts, checker/lexicon.py).
 OUTCOME_SET = -3
+# The modifier set of what the counted hold that a sentence is about ('the data of 4.2 million customers
+# were stolen', 'bank details of 180,000 customers'): a part of them, never all of them (checker/profiles.py).
+HOLDING_SET = -4
 _AUXILIARIES = frozenset({"would", "will", "could", "may", "might", "has", "have", "had", "now", "also", "still",
                           "already", "just", "only", "again"})
 _PARALLEL = frozenset({"and", "while", "whereas", "but"})

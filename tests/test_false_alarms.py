@@ -58,6 +58,13 @@ CASES = {
         ("2026-10-14", "The late-stage trial enrolled 24,960 volunteers in 17 countries, the company said."),
         ("2026-10-14", "Dr Amira Kessel noted that only 1,200 of the volunteers were over 80."),
     ],
+    # the customers whose data was stolen are a part of all the company's customers, and so are those
+    # whose bank details were taken
+    "customers-whose-data-was-stolen": [
+        ("2026-07-08", "Hackers steal data of 4.2 million Telvane customers\n\n"
+                       "Bank details of around 180,000 customers were also taken, Telvane said. The company has about "
+                       "11 million customers in total."),
+    ],
     "a-width-is-no-depth": [
         ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "
