@@ -57,12 +57,10 @@ def range_end_pairs(members: Sequence[Claim]) -> set[frozenset[str]]:
     return pairs
 
 
-# what stands between a figure and its earlier value: "up 7% from", "down from", "compared with"
-_BASE_GAP = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.IGNORECASE)
-
-
-# what sets two figures of one sentence against each other: "7 in the vaccine group, compared with 40
-# in the placebo group" (two groups), "up 7% from 47,205" (two times)
+# what stands between a figure and its earlier value: "up 7% from 47,205", "down from"
+_FROM_GAP = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# what sets two figures of one sentence against each other, whatever their times: "7 in the vaccine
+# group, compared with 40 in the placebo group", "50,510 against 47,205 the year before"
 _CONTRAST_GAP = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.IGNORECASE)
 
 
@@ -73,7 +71,7 @@ def _compared_with_earlier(first: Claim, second: Claim) -> bool:
     if len(gap) <= 150 and _CONTRAST_GAP.search(gap):
         return True  # a figure and what the sentence sets it against are never one claim
     return len(gap) <= 60 and second.horizon_detail.kind == "past" and first.horizon_detail.kind != "past" \
-        and _BASE_GAP.search(gap) is not None
+        and _FROM_GAP.search(gap) is not None
 
 
 def add_statements(index: StatementIndex, group: str, members: Sequence[Claim], roles: dict[str, Role],
