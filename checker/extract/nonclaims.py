@@ -12,7 +12,6 @@ import re
 
 from dateutil.parser import parserinfo
 
-from checker.extract.memo import by_text
 from checker.extract.numbers import NumberToken
 from checker.extract.one_pass import OnePass
 
@@ -56,14 +55,11 @@ _YEAR_CONTEXT = re.compile(
 )
 
 
-@by_text(maxsize=1024)
-def _masked_cached(segment: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_MASKS_AT_ONCE.spans(segment))
-
-
 def masked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of text[start:end] (absolute offsets) whose numbers are dates, times, ids, ordinals."""
-    return [(start + s, start + e) for s, e in _masked_cached(text[start:end])]
+    """Spans of text[start:end] (absolute offsets) whose numbers are dates, times, ids, ordinals.
+    Not remembered here: a sentence's figures are (figures.sentence_figures), so a text reaching
+    this is one not seen before."""
+    return [(start + s, start + e) for s, e in _MASKS_AT_ONCE.spans(text[start:end])]
 
 
 def inside(token: NumberToken, spans: list[tuple[int, int]]) -> bool:

@@ -62,8 +62,11 @@ _FRACTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Cheap tests that let most sentences skip the fraction patterns (they cost more than all others).
-_FRACTION_HINT = re.compile(r"hal[fv]|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth", re.IGNORECASE)
-_FRACTION_HINT_FAST = OnePass([_FRACTION_HINT], f"[{any_case('htqfsen')}]")  # the words' first letters
+_FRACTION_HINT_WORDS = ("half", "halv", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                        "tenth")
+_FRACTION_HINT = re.compile("|".join(_FRACTION_HINT_WORDS), re.IGNORECASE)
+# scanned from the words' first letters only (one_pass.py)
+_FRACTION_HINT_FAST = OnePass([_FRACTION_HINT], f"[{any_case(''.join({w[0] for w in _FRACTION_HINT_WORDS}))}]")
 # "one in four", "1 out of 3": found from the link word outwards.
 _RATIO_LINK = re.compile(r"\s+(?:in|out\s+of)\s+")
 _RATIO_LEFT = re.compile(rf"(?<![\w.,])(?:{_SMALL}|\d{{1,2}})$", re.IGNORECASE)
