@@ -259,3 +259,32 @@ def test_a_related_link_with_a_long_headline_is_furniture_in_mid_story() -> None
     reasons = {_doc(text).text[start:end]: reason for start, end, reason in furniture_spans(_doc(text))}
     assert reasons.get("Read more: Government announces a plan to rebuild 4,000 homes by the end of the decade, "
                        "officials say") == "related-links marker"
+
+
+FACT_BOX_PAGE = """Floods kill dozens in northern valley
+
+By Ana Ruiz, Staff Reporter
+
+At least 41 people have died after days of heavy rain, officials said on Tuesday.
+
+KEY FACTS
+Deaths: 41
+- People displaced: about 18,000
+Rainfall in 48 hours: 310 mm
+Area flooded: 1,300 sq km (500 sq miles)
+
+Comments: 56
+Updated: 14:32 GMT
+Related: Dam operator warns of 3,000 more evacuations
+"""
+
+
+def test_fact_box_lines_are_kept_and_page_counts_are_not() -> None:
+    # "Deaths: 41" is no sentence (no verb, no full stop) but the story's own figure; the page's
+    # counters and stamps in the same label-colon shape stay furniture
+    document = _doc(FACT_BOX_PAGE)
+    for line in ("Deaths: 41", "People displaced: about 18,000", "Rainfall in 48 hours: 310 mm",
+                 "Area flooded: 1,300 sq km (500 sq miles)"):
+        assert _in_sentence(document, line), line
+    for noise in ("KEY FACTS", "Comments: 56", "14:32", "3,000 more evacuations"):
+        assert not _in_sentence(document, noise), noise

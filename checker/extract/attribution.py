@@ -19,6 +19,7 @@ import re
 
 from checker.extract.clauses import PRONOUNS, clauses
 from checker.extract.dates import DAY_DATE, MONTH_DATE, RELATIVE, WEEKDAY, YEAR
+from checker.extract.fact_lines import fact_line
 from checker.extract.memo import by_text
 from checker.extract.reporting import constructions
 from checker.extract.types import Sentence
@@ -65,7 +66,7 @@ def find_attribution(start: int, end: int, sentence: Sentence, previous: list[Se
     """Who the article says the figure at document offsets [start, end) comes from."""
     text = sentence.text
     headline = HEADLINE_SOURCE.match(text)
-    if headline and headline.group(1).lower() not in HEADLINE_LABELS and (
+    if headline and headline.group(1).lower() not in HEADLINE_LABELS and fact_line(text) is None and (
             sentence.in_headline or not text.rstrip().endswith((".", "!", "?"))):
         return headline.group(1)
     speaker = _speaker_for(text, start - sentence.start, end - sentence.start, Identity(rules))

@@ -18,7 +18,8 @@ Furniture is recognised by its form, never by its wording in a particular articl
   about a career ("joined ... in 2012", "correspondent", "desk");
 * in between, marker lines ("Related:", "Read more") and the list after them, and headline-like
   lines without sentence punctuation (links to other stories, subheads) are dropped; bullet
-  lines of the story itself are kept.
+  lines of the story itself are kept, and so are fact-box lines ("Deaths: 41", see fact_lines.py),
+  which count as prose for the header and trailer.
 
 Sentences inside kept paragraphs come from pysbd, a rule-based splitter that knows
 abbreviations ("U.S.", "Oct.", "No. 3"), decimals and initials. pysbd is slow (it builds
@@ -36,6 +37,7 @@ from functools import cached_property, lru_cache
 
 import pysbd
 
+from checker.extract.fact_lines import fact_line
 from checker.extract.memo import by_text
 from checker.extract.types import Sentence
 from checker.models import Document
@@ -184,7 +186,16 @@ def _line_form(text: str) -> tuple[str | None, bool]:
     """(why the line is furniture by its form alone or None, whether it reads as prose): both depend
     on the line's text only, and page furniture and reprinted paragraphs repeat across an archive."""
     line = _Line(0, len(text), text)
-    return _form_furniture(line), _is_prose(line)
+    furniture = _form_furniture(line)
+    # a fact box's "Deaths: 41" is no sentence, but the story's own figure: kept like prose
+    return furniture, _is_prose(line) or (furniture is None and _is_fact(text))
+
+
+def _is_fact(text: str) -> bool:
+    if ":" not in text:
+        return False
+    bullet = BULLET.match(text)
+    return fact_line(text[bullet.end():] if bullet else text) is not None
 
 
 def _is_prose(line: _Line) -> bool:
@@ -233,7 +244,7 @@ def _form_furniture(line: _Line) -> str | None:
         return "newsletter or social prompt"
     if words <= 10 and all(SOCIAL_COUNT.fullmatch(piece.strip()) for piece in re.split(r"[|·•]", text)):
         return "share and comment counts"
-    if line.words <= 3 and not TERMINAL.search(text):
+    if line.words <= 3 and not TERMINAL.search(text) and not _is_fact(text):
         return "page label"
     return None
 

@@ -35,6 +35,7 @@ from checker.extract.comparison import (
     conversion_anchor,
     kind_of,
 )
+from checker.extract.fact_lines import fact_line
 from checker.extract.noun_phrases import (
     MAX_PHRASE,
     bare_noun,
@@ -107,6 +108,9 @@ def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int 
     core_end = _numeric_end(text, start, end)
     tokens = tokenize(text)
     lead = figure.qualifier_span[0] - sentence.start if figure.qualifier_span else start
+    fact = fact_line(text) if ":" in text else None
+    if fact is not None and min(lead, start) == fact.figure_start:  # "People displaced: about 18,000"
+        return fact.label
     earlier = compared_with(text, tokens, min(lead, start), figure.kind) or changed(figure, text, tokens, start, end)
     if earlier is not None and depth == 0:  # "up from 61%", "up 6% from a year earlier": the quantity named before
         anchor_end = amount_end(text, earlier)
