@@ -8,11 +8,13 @@ included. Anything unreadable is an InputError whose message names the file.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.errors import ClaimcheckError, ConfigError, InputError
@@ -133,10 +135,26 @@ def load_sources_yaml(folder: Path) -> dict[str, SourceMeta]:
             raise InputError(f"{path}: entry '{name}' must be a mapping of title/outlet/published/url")
         sub_node = next((v for k, v in node.value if str(k.value) == str(name)), None)
         try:
-            metas[str(name)] = validate(SourceMeta, value, sub_node, str(path))
+            metas[str(name)] = validate(SourceMeta, _listed_keys(value, sub_node, path), sub_node, str(path))
         except ConfigError as exc:
             raise InputError(str(exc)) from None
     return metas
+
+
+def _listed_keys(entry: dict[object, object], node: yaml.Node | None, path: Path) -> dict[object, object]:
+    """An entry's keys that claimcheck reads. Other tools' keys ('kind', 'author') are left alone, as in
+    front matter, but a near miss of ours ('publshed') is a typo that would silently drop a date."""
+    known = SourceMeta.model_fields
+    for key in entry:
+        if key in known:
+            continue
+        near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.8)
+        if near:
+            mark = next((k.start_mark for k, _ in node.value if str(k.value) == str(key)), None) \
+                if isinstance(node, yaml.MappingNode) else None
+            where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+            raise InputError(f"{where}: unknown key '{key}' (did you mean '{near[0]}'?)")
+    return {key: value for key, value in entry.items() if key in known}
 
 
 def is_article(path: Path) -> bool:

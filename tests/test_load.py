@@ -93,7 +93,7 @@ def test_one_bad_file_in_a_folder_does_not_stop_the_others(tmp_path: Path) -> No
     [
         ("- a.txt\n", "must map file names"),
         ("missing.txt: {outlet: X}\n", "names 'missing.txt'"),
-        ("a.txt: {outlet: X, colour: red}\n", "unknown key 'colour'"),
+        ("a.txt: {outlet: X, publshed: 2025-03-01}\n", "sources.yaml:1:20: unknown key 'publshed' (did you mean 'published'?)"),
         ("a.txt: {published: yesterday}\n", "published"),
         ("a.txt: [1, 2\n", "invalid YAML"),
     ],
@@ -104,6 +104,15 @@ def test_bad_sources_yaml_names_file_and_line(tmp_path: Path, sources: str, mess
     result = load_documents([tmp_path])
     assert len(result.errors) == 1
     assert "sources.yaml" in result.errors[0] and message in result.errors[0]
+
+
+def test_other_tools_keys_in_sources_yaml_are_left_alone(tmp_path: Path) -> None:
+    # a listing kept by another tool carries its own keys; only a near miss of ours is an error
+    write(tmp_path, "a.txt", "About 20 people.\n")
+    write(tmp_path, "sources.yaml", "a.txt: {outlet: Wire One, kind: wire agency, author: J. Doe, published: 2025-03-01}\n")
+    result = load_documents([tmp_path])
+    assert result.errors == []
+    assert (result.documents[0].outlet, result.documents[0].published) == ("Wire One", dt.date(2025, 3, 1))
 
 
 def test_missing_path_and_empty_folder_are_errors(tmp_path: Path) -> None:

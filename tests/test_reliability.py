@@ -134,7 +134,7 @@ BAD_INPUTS: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "sources.yaml: a list": _sources("- a.txt\n- b.txt\n"),
     "sources.yaml: names a missing file": _sources("b.txt: {outlet: Wire}\n"),
     "sources.yaml: invalid YAML": _sources("a.txt: {outlet: [\n"),
-    "sources.yaml: unknown key": _sources("a.txt: {outlet: Wire, colour: red}\n"),
+    "sources.yaml: a near miss of a key": _sources("a.txt: {outlet: Wire, publshed: 2025-03-01}\n"),
     "rules: unknown key": _rules(append_to("hedges.yaml", "colour: red\n")),
     "rules: bad value": _rules(replace_in("hedges.yaml", "bound: lower", "bound: sideways")),
     "rules: hedge tolerance 5": _rules(replace_in("hedges.yaml", "tolerance: 0.1", "tolerance: 5")),
