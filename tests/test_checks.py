@@ -79,6 +79,8 @@ def test_yaml_case(check_key: str, case: dict[str, Any], rules: RuleSet) -> None
         assert issues, f"{check_class.code} should fire: {case.get('why', '')}"
         for claim_ids in case.get("claims_in_finding", []):
             assert any(set(claim_ids) <= set(i.claims) for i in issues), issues
+        blamed = {claim for issue in issues for claim in issue.claims}
+        assert not blamed & set(case.get("claims_in_no_finding", [])), issues
     else:
         assert issues == [], f"{check_class.code} should not fire ({case.get('why', '')}): {issues[0].message}"
 

@@ -3,8 +3,8 @@
 What it flags: conversions of money printed beside their figure ("310 million euros ($335 million)")
 whose implied rates, for one pair of currencies, differ by more than `exchange_rate` (rules/
 tolerances.yaml) on top of the rounding of the printed figures, in articles published at most
-`max_days` apart. Each finding names the conversion that stands apart from the others and one
-that agrees with the rest (with two conversions, both).
+`max_days` apart. Each finding holds the conversion that stands apart from the others and quotes
+one that agrees with the rest (with two conversions, either may be wrong: it holds both).
 
 Why: there is no exchange-rate table to check a conversion against, but rates move little within
 days, so two outlets that turn one euro figure into $335 million and $355 million cannot both
@@ -83,7 +83,10 @@ class ExchangeRateMismatch(Check):
         tolerance = story.rules.tolerances.exchange_rate
         for conversions in by_currencies.values():
             for odd, usual, majority in _outliers(conversions, tolerance, options.max_days):
-                ids = [odd.sum.id, odd.converted.id, usual.sum.id, usual.converted.id]
+                quoted = [odd.sum.id, odd.converted.id, usual.sum.id, usual.converted.id]
+                # when the other conversions agree, the odd one is the finding; the usual one is quoted
+                # as the rate it breaks, not blamed (with two, either may be the wrong one)
+                ids = quoted[:2] if majority else quoted
                 if story.focus is not None and story.focus.isdisjoint(ids):
                     continue
                 # both rates in the odd conversion's own direction, as its article printed it
@@ -99,7 +102,7 @@ class ExchangeRateMismatch(Check):
                              f"convert {source}s to {target}s at {_rate(odd_rate)} and {_rate(usual_rate)}"),
                     explanation=(f"The two conversions imply exchange rates {gap:.0%} apart within {options.max_days} "
                                  f"days. Rates rarely move that much in a week, so one conversion is likely wrong (a "
-                                 f"stale or inverted rate, or a slipped digit). {verdict}\n{evidence(story, ids)}"))
+                                 f"stale or inverted rate, or a slipped digit). {verdict}\n{evidence(story, quoted)}"))
 
 
 def _conversions(story: Story) -> Iterator[_Conversion]:
