@@ -126,6 +126,9 @@ def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int 
 
 def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token], start: int, core_end: int,
              rules: RuleSet) -> str | None:
+    capacity = CAPACITY_BEFORE.search(text, max(0, start - 40), start)
+    if capacity:  # "a camp built for 20,000 people" holds no one yet: its size, not a count of people
+        return _capacity_of(text, capacity.start())
     roles = _role_words(rules)
     whole = OF_A_COUNTED_WHOLE.match(text, core_end)
     # "4,800 of the country's 6,100 state schools": what the whole after 'of' counts
@@ -153,6 +156,30 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     if place and not any(w[0].isupper() for w in words):
         phrase = f"{phrase} in {place}"
     return f"{phrase} {role}" if role and role not in words else phrase
+
+
+# What a place can hold, written before the count: "built for", "with room for", "capacity of".
+CAPACITY_BEFORE = re.compile(
+    r"\b(?:(?:built|designed|laid\s+out|meant|intended|planned|equipped)\s+(?:to\s+(?:hold|house|accommodate|take"
+    r"|seat|sleep)|for)|(?:room|space|capacity|places|beds|accommodation)\s+for|capacity\s+of|(?:can|could|able\s+to)"
+    r"\s+(?:hold|house|accommodate|seat|sleep)|seating\s+for)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE)
+_CAPACITY_GAP = frozenset({"was", "is", "are", "were", "been", "has", "have", "had", "with", "which", "that", "being",
+                           "be", "now", "originally", "only", "already", "first"})
+
+
+def _capacity_of(text: str, cue: int) -> str:
+    """'capacity of Kellin camp', 'capacity of transit centre': the place named just before the cue, if any."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, text.rfind(",", 0, cue) + 1):cue])
+    while words and words[-1].lower() in _CAPACITY_GAP:
+        words.pop()
+    place: list[str] = []
+    for word in reversed(words[-2:]):
+        if word.lower() in DETERMINERS or word.lower() in _CAPACITY_GAP:
+            break
+        place.insert(0, word)
+    # "capacity of <place>": the lexicon keys it by the place, so two places' sizes never read as one quantity
+    return f"capacity of {' '.join(place)}" if place else "capacity"
 
 
 def _owners_place(text: str, core_end: int, start: int) -> str | None:
