@@ -33,10 +33,18 @@ def plain_words(text: str) -> list[str]:
     return list(_plain_words(text))
 
 
-@lru_cache(maxsize=65536)
-def _plain_words(text: str) -> tuple[str, ...]:
+def words_of_sentence(text: str) -> list[str]:
+    """plain_words() for a text read once per story (a whole sentence), not remembered: an archive's
+    sentences would crowd out the short phrases every figure asks about, and hold memory for nothing."""
+    return list(_read_plain_words(text))
+
+
+def _read_plain_words(text: str) -> tuple[str, ...]:
     lowered = text.lower().replace("\u2019", "'").replace("`", "'")
     if "'" in lowered:
         lowered = _POSSESSIVE.sub(lambda m: "" if m.group(0) == "'s" else "s", lowered)
     words = [w if "." in w and INITIALISM.fullmatch(w) else w.strip(".-") for w in _WORD.findall(lowered)]
     return tuple(w for w in words if w and w not in ARTICLES)
+
+
+_plain_words = lru_cache(maxsize=65536)(_read_plain_words)

@@ -13,25 +13,26 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import chain
 
-from checker.lexicon import plain_words
+from checker.words import words_of_sentence
 from checker.models import Claim
 from checker.ruleset import RuleSet
 
 
-@lru_cache(maxsize=65536)
 def trigrams(text: str) -> frozenset[str]:
     """The text's word trigrams, each as one string (plain words never hold a NUL): strings are
     hashed once and, unlike tuples, never tracked by the garbage collector, which a story's
     hundred thousand trigrams would otherwise keep busy."""
-    words = plain_words(text)
+    words = words_of_sentence(text)
     return frozenset(map("\0".join, zip(words, words[1:], words[2:])))
 
 
 def similarity(a: str, b: str) -> float:
-    x, y = trigrams(a), trigrams(b)
+    return _jaccard(trigrams(a), trigrams(b))
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
     if not x or not y:
         return 0.0
     shared = len(x & y)  # |x | y| from the sizes: no union set is built
@@ -48,6 +49,18 @@ class Reprints:
         self.roles = roles
         self.text: dict[str, str] = {}  # claim -> its sentence, as read for the group (first claim's wording)
         self.similar: dict[tuple[str, str], bool] = {}
+        # Kept by the story, not the process: an archive's month never meets another month's sentences,
+        # and a process-wide cache of them grew a full check's memory to hundreds of megabytes.
+        self.grams: dict[str, frozenset[str]] = {}
+
+    def trigrams(self, text: str) -> frozenset[str]:
+        found = self.grams.get(text)
+        if found is None:
+            found = self.grams[text] = trigrams(text)
+        return found
+
+    def alike(self, a: str, b: str) -> bool:
+        return _jaccard(self.trigrams(a), self.trigrams(b)) >= self.threshold
 
     def pair(self, a: Claim, b: Claim) -> bool:
         """Whether two claims connect() has seen are a reprinted pair."""
@@ -56,7 +69,7 @@ class Reprints:
             return False
         key = (x, y) if x <= y else (y, x)
         if key not in self.similar:
-            self.similar[key] = similarity(*key) >= self.threshold
+            self.similar[key] = self.alike(*key)
         return self.similar[key]
 
     def connect(self, groups: Sequence[Sequence[Claim]]) -> list[list[list[str]]]:
@@ -126,7 +139,7 @@ class Reprints:
         Each filter only drops pairs that cannot reach t, so the pairs are exactly those a
         comparison of every two texts would find."""
         t = self.threshold
-        grams = {text: trigrams(text) for text in holders}
+        grams = {text: self.trigrams(text) for text in holders}
         frequency = Counter(chain.from_iterable(grams.values()))
         # One order of trigrams, rarest first, shared by every text; ties may fall any way (first seen).
         ordered = sorted(frequency, key=frequency.__getitem__)
@@ -156,7 +169,7 @@ class Reprints:
                 pair = (x, y) if x < y else (y, x)
                 alike = known.get(pair)
                 if alike is None:
-                    alike = similarity(x, y) >= t
+                    alike = self.alike(x, y)
                     if alike:  # kept for pair(); texts found apart are not kept (a big story has millions)
                         known[pair] = True
                 if alike:
