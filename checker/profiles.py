@@ -336,7 +336,9 @@ def _family(claim: Claim) -> str:
         return f"money:{(claim.unit or '').lower()}"
     if claim.dimension:
         return f"measure:{claim.dimension}"
-    return "count"
+    rate = _PER.search(claim.unit or "")
+    # '5,000 people a day' is a rate, never a total of the people: each 'per' is a family of its own
+    return f"count per {rate.group(1).lower()}" if rate else "count"
 
 
 def bare_units_join(rows: list[Row], claims: dict[str, Claim], measure_words: frozenset[str]) -> list[Row]:
@@ -359,3 +361,4 @@ def bare_units_join(rows: list[Row], claims: dict[str, Claim], measure_words: fr
 
 
 _WORD_OF = re.compile(r"(\w+) of \w")
+_PER = re.compile(r"\bper\s+(\w+)", re.I)

@@ -241,10 +241,24 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
         # '164 patients on Tuesday' and '540 admitted since late June': a count at a moment and a total
         # over weeks are different quantities, even when the moment falls inside the weeks
         return False
+    if not _is_point(a) and not _is_point(b) and not _same_span(_span(a), _span(b), rules.tolerances.horizon_window_days):
+        # '58,000 since 2 March' on the 11th and '71,500 since 2 March' on the 13th: a total over a span
+        # grows with it, so two spans are one time only when their ends (and starts) nearly meet
+        return False
     return _overlap(_span(a), _span(b), rules.tolerances.horizon_window_days)
 
 
 POINT_VS_PERIOD_DAYS = 7
+SPAN_SLACK = 0.1  # of the longer span: 'in 2024' and 'January to December' are one time; a week and ten days are not
+
+
+def _same_span(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None, dt.date | None],
+               days: int) -> bool:
+    if None in x or None in y:
+        return True  # an open end: nothing to set apart
+    longest = max((x[1] - x[0]).days, (y[1] - y[0]).days)  # type: ignore[operator]
+    slack = max(days, int(longest * SPAN_SLACK))
+    return abs((x[0] - y[0]).days) <= slack and abs((x[1] - y[1]).days) <= slack  # type: ignore[operator]
 
 
 def _is_point(h: Horizon) -> bool:

@@ -74,9 +74,13 @@ MAY_CONTEXT = re.compile(r"\b(?:in|by|since|until|early|mid|late|of|from|last|ne
 # A preposition before "Monday's ..." makes the day part of a modifier ("the toll from Monday's quake").
 # A pluperfect before a plan or forecast word looks back at an expectation: "had expected", "had been forecast".
 RETROSPECTIVE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
-# "since it broke out on Saturday": a since-clause dates the start of a span that runs to publication.
+# "since it broke out on Saturday": a since-clause dates the start of a span that runs to publication;
+# a longer one when it ends on the verb of an event starting ("since fighting in the border province
+# began on 2 March").
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
-SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,5}(?:(?:on|in|at)\s+)?$", re.I)
+SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:[\w'’-]+\s+){1,5}|(?:[\w'’-]+\s+){2,9}(?:began|started|erupted|broke\s+out"
+                          r"|flared|resumed|opened|struck|hit|took\s+office|came\s+to\s+power)\s+)(?:(?:on|in|at)\s+)?$",
+                          re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
 DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus", "when"})
 # A short clause that opens with one of these and holds only a time ("..., by the end of 2027, ...")

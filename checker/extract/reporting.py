@@ -42,6 +42,7 @@ MAX_SPEAKER = 9
 CLAUSE_OPENING_MARKS = frozenset({":", "\"", "“", "'", "‘"})  # "she added: ...", "he added, "...""
 # Adjectives a source noun may carry after "according to": "a preliminary count by", "the latest official figures from".
 MAX_SOURCE_NOUN_WORDS = 4
+INSIDE_SPEAKER_WORDS = 5  # counted noun and speaker before an inner reporting verb: "people UNHCR says"
 
 
 def constructions(text: str, rules: RuleSet) -> Constructions:
@@ -101,6 +102,9 @@ class Constructions:
         if token.text == ",":  # "John Kirby, a White House spokesperson, said"
             opening = next((i for i in range(index - 1, -1, -1) if self.tokens[i].text == ","), None)
             if opening is not None:
+                owned = self._owner_of_data(opening - 1)  # "UNHCR's figures, released on Wednesday, show"
+                if owned:
+                    return owned
                 name, first = self._phrase_before(opening - 1)
                 if name:
                     if self.tokens[opening + 1].lower in ("who", "which", "whose"):
@@ -108,10 +112,20 @@ class Constructions:
                     aside = self.text[self.tokens[opening + 1].start:self.tokens[index - 1].end]
                     return f"{name}, {aside}", first
             return None, verb
-        speaker, first = self._phrase_before(index)
+        speaker, first = self._owner_of_data(index) or self._phrase_before(index)
         if speaker is not None and self.tokens[verb].lower in self.counting_verbs and self._is_counter(speaker, first):
             return None, verb  # "health workers recorded 310 cases": they counted; someone else reports it
         return speaker, first
+
+    def _owner_of_data(self, last: int) -> tuple[str, int] | None:
+        """"the ministry's latest figures show": whose figures they are is who says so."""
+        if last < 1 or self.tokens[last].lower not in self.source_nouns:
+            return None
+        for at in range(last - 1, max(-1, last - 1 - MAX_SOURCE_NOUN_WORDS), -1):
+            if self.tokens[at].lower.endswith(POSSESSIVE_ENDINGS):
+                name, first = self._phrase_before(at)
+                return (name, first) if name else None
+        return None
 
     def _is_counter(self, speaker: str, first: int) -> bool:
         """A plain noun phrase headed by a counter ('health workers'); a named one ('Red Cross
@@ -259,7 +273,7 @@ class Constructions:
 
     def speaker_for(self, start: int, end: int) -> str | None:
         """The speaker of the figure at [start, end) of the sentence, or None."""
-        owner = self._possessive_source(start)
+        owner = self._possessive_source(start) or self._speaker_inside(end)
         if owner:
             return owner
         trailing = self._trailing(end)
@@ -331,6 +345,24 @@ class Constructions:
             return speaker
         outer, outer_first = self.speaker_of_verb(verb)
         return self._outermost(outer, outer_first, depth + 1) if outer else speaker
+
+    def _speaker_inside(self, end: int) -> str | None:
+        """"the 68,000 people UNHCR says have crossed", "the 300 people the police say were arrested": a
+        short reporting clause between the counted noun and its verb names the figure's source."""
+        figure_at = self._index_after(end)
+        verb = next((v for v in self.verbs if v > figure_at), None)
+        if verb is None or verb - figure_at > INSIDE_SPEAKER_WORDS or verb + 1 >= len(self.tokens) \
+                or self.tokens[verb + 1].lower not in AUXILIARIES:
+            return None
+        first = verb
+        while first - 1 > figure_at and self.tokens[first - 1].is_capitalised:
+            first -= 1
+        if first == verb and verb - 2 > figure_at and self.tokens[verb - 2].lower == "the":
+            first = verb - 2  # "the police say"
+        counted = self.tokens[figure_at:first]
+        if first == verb or not counted or not all(t.is_word and not t.is_capitalised for t in counted):
+            return None
+        return self._clean(first, verb - 1)
 
     def _possessive_source(self, start: int) -> str | None:
         """"the union's figure of 14,000 strikers": the owner of the figure-noun right before "of N"."""

@@ -18,6 +18,11 @@ BEATS = frozenset({"beat", "beats", "beating", "missed", "misses", "missing", "t
 # After a noun phrase's head, not a verb's: "its growth forecast for next year", "the police estimate of 3,000"
 # ('to' and 'at' follow verbs as often: "the developer puts it at", "the ministry put the toll at").
 _AFTER_A_NOUN = frozenset({"for", "of", "was", "is", "has", "had", "will", "would"})
+# Reporting words that report only after a plural subject ("figures show", "the data show"): elsewhere
+# they are nouns or infinitives ("the TV show", "hopes to show 40 films").
+_AFTER_A_PLURAL = frozenset({"show"})
+_DATA_SUBJECT_WORDS = 8
+_PLURAL_NOUNS = frozenset({"data", "statistics", "figures", "numbers", "records", "polls", "estimates", "results"})
 
 
 class Vocabulary(NamedTuple):
@@ -44,6 +49,9 @@ def is_verb(tokens: list[Token], index: int) -> bool:
     token = tokens[index]
     if token.is_capitalised and index > 0:
         return False
+    if token.lower in _AFTER_A_PLURAL:  # the data noun may be a few words back: "figures from the bureau show"
+        return index > 0 and tokens[index - 1].lower != "to" and any(
+            t.lower in _PLURAL_NOUNS for t in tokens[max(0, index - _DATA_SUBJECT_WORDS):index])
     if index > 0 and (tokens[index - 1].lower in DETERMINERS
                       or tokens[index - 1].text.endswith(("'", "’", "'s", "’s"))
                       or tokens[index - 1].lower in BEATS):

@@ -76,6 +76,7 @@ TIME_MODIFIERS = frozenset({"late", "early", "mid", "earlier", "later"})
 # --- counts ----------------------------------------------------------------------------------
 INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b(?!\s+\d)")
 # Words between a number and its outcome: "40 more were missing", "12 others were hurt".
+REPORTED_RELATIVE_WORDS = 4  # a speaker inside the count: "the 68,000 people UNHCR says have crossed"
 ROLE_GAP = frozenset({"more", "others", "other", "additional", "further", "people", "have", "been"})
 SPAN_BEFORE = re.compile(
     r"\b(?:in|within|over|for|during|after|the past|the last)\s+(?:about|nearly|almost)?\s*$", re.I
@@ -138,7 +139,7 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
         if written and len(written.split()) <= MAX_PHRASE and not re.search(r"[,;()]", written) \
                 and not " ".join(words).startswith(f"{written} "):  # "seven police officers", not "police"
             words = written.split()
-    role = _role(tokens, start, core_end, words, verb, roles)
+    role = _role(tokens, start, core_end, words, verb, roles, _verbs(rules))
     if not words and role:  # "200 injured": people, unless a noun came before ("41 people killed and 200 injured")
         words = _earlier_counted_noun(tokens, start) or [DEFAULT_COUNTED]
     if not words and (verb or verb_follows(tokens, core_end) or INFINITIVE_AFTER.match(text, core_end)):
@@ -255,8 +256,20 @@ def _named_before_colon(text: str, tokens: list[Token], start: int, rules: RuleS
     return []
 
 
+def _reported_relative(tokens: list[Token], reporting: frozenset[str]) -> int:
+    """How many tokens a short reporting clause inside the count takes: "the 68,000 people UNHCR says
+    have crossed", "the 300 people the police say were arrested" (the outcome comes after it)."""
+    for at, token in enumerate(tokens[:REPORTED_RELATIVE_WORDS + 1]):
+        if at and token.lower in reporting:
+            following = tokens[at + 1].lower if at + 1 < len(tokens) else ""
+            return at + 1 if following in AUXILIARIES else 0
+        if not (token.is_capitalised or (at == 0 and token.lower == "the") or (at and tokens[0].lower == "the")):
+            return 0
+    return 0
+
+
 def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb: str | None,
-          roles: frozenset[str]) -> str | None:
+          roles: frozenset[str], reporting: frozenset[str] = frozenset()) -> str | None:
     """The outcome a count is of: split off the phrase, after it ("were killed"), or before the number."""
     if verb and verb in roles:
         return verb
@@ -265,7 +278,8 @@ def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb
         return role
     after = [t for t in tokens if t.start >= core_end]
     skip = len(words)
-    for token in after[skip:skip + 5]:
+    reported = _reported_relative(after[skip:], reporting)
+    for token in after[skip + reported:skip + reported + 5]:
         if token.lower in roles:
             return token.lower
         if token.lower not in AUXILIARIES and token.lower not in ROLE_GAP and not token.is_adverb:
