@@ -64,6 +64,8 @@ class Horizon(BaseModel):
             return self.start.isoformat()
         if self.kind in ("period", "past") and self.start and self.end:
             return f"{self.start.isoformat()}..{self.end.isoformat()}"
+        if self.kind in ("period", "past") and self.end:
+            return f"..{self.end.isoformat()}"  # "since the fighting began": the start is not given
         return self.kind
 
 

@@ -237,6 +237,9 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
         return _within(a.end, b.end, max(rules.tolerances.horizon_window_days, 31))
     if {a.kind, b.kind} & {"eventual", "unknown"}:
         return True
+    if _runs_from_unstated_day(a) or _runs_from_unstated_day(b):
+        # "68,000 have crossed since the fighting began": a running total, as of its end
+        return _within(_span(a)[1], _span(b)[1], rules.tolerances.horizon_window_days)
     if _is_point(a) != _is_point(b) and max(_days(a), _days(b)) > POINT_VS_PERIOD_DAYS:
         # '164 patients on Tuesday' and '540 admitted since late June': a count at a moment and a total
         # over weeks are different quantities, even when the moment falls inside the weeks
@@ -259,6 +262,10 @@ def _same_span(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None
     longest = max((x[1] - x[0]).days, (y[1] - y[0]).days)  # type: ignore[operator]
     slack = max(days, int(longest * SPAN_SLACK))
     return abs((x[0] - y[0]).days) <= slack and abs((x[1] - y[1]).days) <= slack  # type: ignore[operator]
+
+
+def _runs_from_unstated_day(h: Horizon) -> bool:
+    return h.kind in PAST_KINDS and h.start is None and h.end is not None
 
 
 def _is_point(h: Horizon) -> bool:

@@ -59,6 +59,8 @@ def time_words(claim: Claim, dated: bool = False) -> str:
         if (h.start.month, h.start.day, end.month, end.day) == (1, 1, 12, 31) and h.start.year == end.year:
             return f"in {h.start.year}"
         return f"from {_day(h.start)} to {_day(end)}"
+    if h.kind in ("period", "past") and h.end:
+        return f'up to {_day(h.end)} ("{h.text}")' if h.text else f"up to {_day(h.end)}"
     if h.kind == "eventual":
         return f'eventually ("{h.text}")' if h.text else "eventually"
     return "at an unstated time"

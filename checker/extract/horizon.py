@@ -81,6 +81,9 @@ FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:[\w'’-]+\s+){1,5}|(?:[\w'’-]+\s+){2,9}(?:began|started|erupted|broke\s+out"
                           r"|flared|resumed|opened|struck|hit|took\s+office|came\s+to\s+power)\s+)(?:(?:on|in|at)\s+)?$",
                           re.I)
+# "since the fighting began", "since the outbreak started": from a day the sentence does not give.
+SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:began|started|erupted|broke\s+out|flared\s+up|resumed)\b",
+                         re.I)
 MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
 DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus", "when"})
 # A short clause that opens with one of these and holds only a time ("..., by the end of 2027, ...")
@@ -88,12 +91,12 @@ DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus"
 TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before", "during", "on", "through", "from",
                                  "since", "at"})
 TIME_CLAUSE_WORDS = 8
-# A short clause opening with one of these says when the figure was given ("given on Tuesday").
 SUBJECT_WORDS = 6  # a subject a participle aside may interrupt: "The 180-metre bridge", "Orlen Chemicals"
 # Irregular past participles that open an aside: "The bridge, built in 1968, ...", "The record, set in 2011, ..."
 PARTICIPLES = frozenset({"built", "set", "made", "held", "known", "born", "won", "begun", "chosen", "drawn", "grown",
                          "written", "sold", "bought", "brought", "found", "kept", "led", "lost", "paid", "run", "seen",
                          "shown", "spent", "taken", "told", "given", "hit", "struck", "rebuilt"})
+# A short clause opening with one of these says when the figure was given ("given on Tuesday").
 STATEMENT_PARTICIPLES = frozenset({"given", "published", "released", "issued", "announced", "presented", "updated"})
 # A short clause opening with one of these is a phrase of the clause before ("..., on a turnout of 86%").
 PHRASE_OPENERS = frozenset({"on", "of", "for", "at", "from"})
@@ -114,7 +117,7 @@ HEADLINE_FUTURE = re.compile(
 class _Cue:
     """A time word in the sentence; `tier` is how far its clause is from the figure's (0 = same)."""
 
-    kind: Literal["current", "eventual", "past", "date"]
+    kind: Literal["current", "eventual", "past", "date", "open"]
     start: int
     end: int
     text: str
@@ -122,6 +125,7 @@ class _Cue:
     resolve: Resolver = no_dates
     deadline: bool = False
     statement: bool = False  # "said on Tuesday": when the figure was stated, the latest time it is known to hold
+    running: bool = False  # "since March 2": a span that runs up to when the figure is given
 
 
 def find_horizon(start: int, end: int, text: str, published: dt.date | None, rules: RuleSet,
@@ -264,6 +268,11 @@ def _decide(cues: list[_Cue], later: list[_Cue], start: int, end: int, published
         dates = statements  # "the agency saying on Tuesday that 32 were dead": as of Tuesday
     if current and all(rank(current[0]) < rank(other[0]) for other in (dates, eventual) if other):
         return Horizon(kind="current", start=published, end=published, text=current[0].text)
+    opened = sorted((c for c in cues if c.kind == "open"), key=rank)
+    if opened and not eventual and (not dates or dates is statements or rank(opened[0]) < rank(dates[0])):
+        # "had crossed since the fighting began": a total from an unwritten day up to when it was given
+        said = statements[0].resolve(published, False)[1] if statements else None
+        return Horizon(kind="period", end=said or published, text=opened[0].text)
     deadlines = [c for c in dates if c.deadline]
     if eventual and not deadlines and later:
         deadlines = later
@@ -274,7 +283,13 @@ def _decide(cues: list[_Cue], later: list[_Cue], start: int, end: int, published
         # "the previous week" is the week before the sentence's
         return _before(past[0], dates[0] if dates else None, published)
     if dates:
-        return _resolve(dates[0], published, future=bool(eventual))
+        horizon = _resolve(dates[0], published, future=bool(eventual))
+        if dates[0].running and statements and dates is not statements and horizon.start and horizon.end:
+            # "figures released on Wednesday show 71,500 have crossed since 2 March": up to Wednesday
+            said = statements[0].resolve(published, False)[1]
+            if said and horizon.start <= said < horizon.end:
+                return horizon.model_copy(update={"end": said, "kind": "point" if said == horizon.start else "period"})
+        return horizon
     if eventual:
         return Horizon(kind="eventual", start=published, text=eventual[0].text)
     if past:
@@ -335,8 +350,8 @@ def _carries_back(text: str, span: tuple[int, int], rules: RuleSet) -> bool:
 
 
 def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_Cue]:
-    return [_Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement)
-            for c in _clause_cues(text[span[0]:span[1]], Identity(rules))]
+    return [_Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement,
+                 c.running) for c in _clause_cues(text[span[0]:span[1]], Identity(rules))]
 
 
 @by_text(maxsize=256)
@@ -344,6 +359,9 @@ def _clause_cues(clause: str, identity: Identity[RuleSet]) -> tuple[_Cue, ...]:
     """Time cues of one clause, offsets within it; every figure of a sentence asks for the same clauses."""
     rules, tier = identity.value, 0
     found = _date_cues(clause, rules)
+    for since in SINCE_EVENT.finditer(clause):
+        if not any(c.start < since.end() and since.start() < c.end for c in found):
+            found.append(_Cue("open", since.start(), since.end(), since.group(), tier))
     event = EARLIER_EVENT.search(clause)
     if event:  # "follows a ballot in which 91% voted": an event already over, date unwritten
         found.append(_Cue("past", event.start(), event.start() + len("in which"), event.group(1), tier))
@@ -370,7 +388,8 @@ _RELATIVE_WORDS = ("day", "night", "morning", "afternoon", "evening", "hour", "w
 def _lead_patterns(verbs: tuple[str, ...], deadline: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
                                                                              re.Pattern[str] | None]:
     """'said (on)' and 'by (the)' right before a date; compiled once per rule set, not per clause."""
-    verb_words = phrase_pattern([v for v in verbs if " " not in v])
+    # the participles date a statement without naming a speaker ("figures released on Wednesday")
+    verb_words = phrase_pattern([v for v in verbs if " " not in v] + sorted(STATEMENT_PARTICIPLES))
     reported = re.compile(rf"(?:{verb_words.pattern})\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.I) \
         if verb_words else None
     deadline_words = phrase_pattern(deadline)
@@ -398,15 +417,15 @@ def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
             return  # "doubled in August from a year earlier to 18,400": the base of a change, not a time of the figure
         since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before)
         ending = SPAN_ENDING.search(before) if not since and not lead else None
+        forward = bool(since) and since.group().lower().lstrip().startswith("from")  # type: ignore[union-attr]
         if since and not lead:
-            forward = since.group().lower().lstrip().startswith("from")
             resolve, lead_start = until_publication(resolve, forward), since.start()
         elif ending:
             resolve, lead_start = span_ending(resolve, ending), ending.start()
         else:
             lead_start = lead.start() if lead else match.start()
         found.append(_Cue("date", lead_start, match.end(), clause[lead_start:match.end()], 0, resolve, lead is not None,
-                          statement))
+                          statement, running=bool(since) and not lead and not forward))
 
     # Cheap tests for what each pattern cannot match without; most clauses hold no time at all.
     has_digit = _DIGIT.search(clause) is not None
