@@ -21,8 +21,8 @@ does and it is not a plan; a day's possessive ("put Saturday's crowd at") dates 
 preposition makes it part of a modifier ("the toll from Monday's quake"). In a headline "to" +
 verb is the future ("Norvik to cut 12,000 jobs"). A figure with no time word holds at
 publication: "has sent 3,000 troops" counts what is there now, which is what makes it comparable
-with "3,000 troops are currently in Russia". The date patterns and resolvers are in
-checker/extract/dates.py.
+with "3,000 troops are currently in Russia". The time words of a clause are read in
+checker/extract/time_cues.py.
 """
 
 from __future__ import annotations
@@ -30,37 +30,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
 from checker.extract.clauses import DETERMINERS, RELATIVE_PRONOUNS, Spans, clause_index, clauses, phrase_pattern, tokenize
-from checker.extract.dates import (
-    DAY_DATE,
-    MONTH_DATE,
-    RELATIVE,
-    SPAN_ENDING,
-    WEEKDAY,
-    YEAR,
-    Resolver,
-    day_resolver,
-    month_resolver,
-    no_dates,
-    relative_resolver,
-    span_ending,
-    until_publication,
-    weekday_resolver,
-    year_resolver,
-)
 from checker.extract.memo import by_text
 from checker.extract.numbers import SCALES, SMALL_NUMBERS
+from checker.extract.time_cues import STATEMENT_PARTICIPLES, Cue, clause_cues
 from checker.identity import Identity
 from checker.models import Horizon
 from checker.ruleset import RuleSet
 
-SPAN_OPENER = re.compile(r"(?:in|over|during|within|by|until|since|for|through)\b", re.I)
 # A comparison base after the figure ("... from $265 million a year earlier") takes the dates after it.
 COMPARISON_AFTER = re.compile(
     r"\b(?:(?:up from|down from|from|compared with|compared to|versus|against)\s+(?=[$€£¥]?\d)"
@@ -70,21 +50,6 @@ COMPARISON_AFTER = re.compile(
     r"(?:year|quarter|month|week|period)"
     r"|year[- ]on[- ]year)", re.I
 )
-MAY_CONTEXT = re.compile(r"\b(?:in|by|since|until|early|mid|late|of|from|last|next|this|end of)[\s-]+$", re.I)
-# A preposition before "Monday's ..." makes the day part of a modifier ("the toll from Monday's quake").
-# A pluperfect before a plan or forecast word looks back at an expectation: "had expected", "had been forecast".
-RETROSPECTIVE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
-# "since it broke out on Saturday": a since-clause dates the start of a span that runs to publication;
-# a longer one when it ends on the verb of an event starting ("since fighting in the border province
-# began on 2 March").
-FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
-SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:[\w'’-]+\s+){1,5}|(?:[\w'’-]+\s+){2,9}(?:began|started|erupted|broke\s+out"
-                          r"|flared|resumed|opened|struck|hit|took\s+office|came\s+to\s+power)\s+)(?:(?:on|in|at)\s+)?$",
-                          re.I)
-# "since the fighting began", "since the outbreak started": from a day the sentence does not give.
-SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:began|started|erupted|broke\s+out|flared\s+up|resumed)\b",
-                         re.I)
-MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
 DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus", "when"})
 # A short clause that opens with one of these and holds only a time ("..., by the end of 2027, ...")
 # dates the clause before it.
@@ -96,13 +61,9 @@ SUBJECT_WORDS = 6  # a subject a participle aside may interrupt: "The 180-metre 
 PARTICIPLES = frozenset({"built", "set", "made", "held", "known", "born", "won", "begun", "chosen", "drawn", "grown",
                          "written", "sold", "bought", "brought", "found", "kept", "led", "lost", "paid", "run", "seen",
                          "shown", "spent", "taken", "told", "given", "hit", "struck", "rebuilt"})
-# A short clause opening with one of these says when the figure was given ("given on Tuesday").
-STATEMENT_PARTICIPLES = frozenset({"given", "published", "released", "issued", "announced", "presented", "updated"})
 # A short clause opening with one of these is a phrase of the clause before ("..., on a turnout of 86%").
 PHRASE_OPENERS = frozenset({"on", "of", "for", "at", "from"})
 PHRASE_WORDS = 6
-# A relative clause about an event that is over: "a ballot in which 91% of members voted".
-EARLIER_EVENT = re.compile(r"\b((?:in|at|during) which)\b[^,;]*?\b(?:[a-z]{3,}ed|was|were|took|held|gave|won|lost)\b")
 # A clause that opens with a verb has its subject in an earlier clause: "The previous record, set in
 # 2019, was 39.6C".
 SUBJECTLESS_OPENERS = frozenset({"is", "are", "was", "were", "has", "have", "had", "stood", "stands", "reached",
@@ -111,21 +72,6 @@ SUBJECTLESS_OPENERS = frozenset({"is", "are", "was", "were", "has", "have", "had
 HEADLINE_FUTURE = re.compile(
     rf"\bto\s+(?!the\b|an?\b|(?:{'|'.join(sorted({*SMALL_NUMBERS, *SCALES, 'hundred', 'dozen'}, key=len, reverse=True))})\b)"
     r"[a-z]{3,}\b")
-
-
-@dataclass(frozen=True)
-class _Cue:
-    """A time word in the sentence; `tier` is how far its clause is from the figure's (0 = same)."""
-
-    kind: Literal["current", "eventual", "past", "date", "open"]
-    start: int
-    end: int
-    text: str
-    tier: int
-    resolve: Resolver = no_dates
-    deadline: bool = False
-    statement: bool = False  # "said on Tuesday": when the figure was stated, the latest time it is known to hold
-    running: bool = False  # "since March 2": a span that runs up to when the figure is given
 
 
 def find_horizon(start: int, end: int, text: str, published: dt.date | None, rules: RuleSet,
@@ -137,7 +83,7 @@ def find_horizon(start: int, end: int, text: str, published: dt.date | None, rul
 
 @by_text(maxsize=4096)
 def _figure_cues(start: int, end: int, text: str, rules_key: Identity[RuleSet],
-                 headline: bool) -> tuple[tuple[_Cue, ...], tuple[_Cue, ...]]:
+                 headline: bool) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
     """The time words that may date the figure, and the deadlines a later clause carries back. They
     read the sentence alone (only resolving them reads the publication date), so a sentence printed
     again on another day is read once."""
@@ -151,7 +97,7 @@ def _figure_cues(start: int, end: int, text: str, rules_key: Identity[RuleSet],
             if (tier < 2 or c.kind != "eventual") and not (c.start < end and start < c.end)
             and c.start < cutoff]
     if headline and HEADLINE_FUTURE.search(text, spans[own][0], start):
-        cues.append(_Cue("eventual", spans[own][0], start, "to", 0))
+        cues.append(Cue("eventual", spans[own][0], start, "to", 0))
     later = [c for i in range(own + 1, len(spans)) if _carries_back(text, spans[i], rules)
              for c in _cues(text, spans[i], 3, rules) if c.deadline]
     return tuple(cues), tuple(later)
@@ -257,8 +203,8 @@ def _is_time_clause(text: str, span: tuple[int, int]) -> bool:
     return bool(tokens) and tokens[0].lower in TIME_CLAUSE_OPENERS and len(tokens) <= TIME_CLAUSE_WORDS
 
 
-def _decide(cues: list[_Cue], later: list[_Cue], start: int, end: int, published: dt.date | None) -> Horizon:
-    def rank(cue: _Cue) -> tuple[int, int]:
+def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: dt.date | None) -> Horizon:
+    def rank(cue: Cue) -> tuple[int, int]:
         return cue.tier, (start - cue.end if cue.end <= start else cue.start - end)
 
     current, eventual, past, dates = (sorted((c for c in cues if c.kind == kind and not c.statement), key=rank)
@@ -301,7 +247,7 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior)\s+(?P<unit>day|week|month|quarter|
                        r"|\bthe\s+(?P<before>day|week|month)\s+before\b", re.I)
 
 
-def _before(past: _Cue, date: _Cue | None, published: dt.date | None) -> Horizon:
+def _before(past: Cue, date: Cue | None, published: dt.date | None) -> Horizon:
     """A past cue; "the previous week" beside a dated span is that span moved back a week."""
     previous = _PREVIOUS.search(past.text)
     if previous is None or date is None or date.deadline:
@@ -314,7 +260,7 @@ def _before(past: _Cue, date: _Cue | None, published: dt.date | None) -> Horizon
     return Horizon(kind="past", start=first - step, end=last - step, text=past.text)
 
 
-def _resolve(cue: _Cue, published: dt.date | None, future: bool) -> Horizon:
+def _resolve(cue: Cue, published: dt.date | None, future: bool) -> Horizon:
     first, last = cue.resolve(published, future or cue.deadline)
     if cue.deadline:
         return Horizon(kind="deadline", end=last, text=cue.text)
@@ -349,98 +295,6 @@ def _carries_back(text: str, span: tuple[int, int], rules: RuleSet) -> bool:
     return pattern is not None and pattern.search(opening) is not None
 
 
-def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[_Cue]:
-    return [_Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement,
-                 c.running) for c in _clause_cues(text[span[0]:span[1]], Identity(rules))]
-
-
-@by_text(maxsize=256)
-def _clause_cues(clause: str, identity: Identity[RuleSet]) -> tuple[_Cue, ...]:
-    """Time cues of one clause, offsets within it; every figure of a sentence asks for the same clauses."""
-    rules, tier = identity.value, 0
-    found = _date_cues(clause, rules)
-    for since in SINCE_EVENT.finditer(clause):
-        if not any(c.start < since.end() and since.start() < c.end for c in found):
-            found.append(_Cue("open", since.start(), since.end(), since.group(), tier))
-    event = EARLIER_EVENT.search(clause)
-    if event:  # "follows a ballot in which 91% voted": an event already over, date unwritten
-        found.append(_Cue("past", event.start(), event.start() + len("in which"), event.group(1), tier))
-    for kind, words in (("current", rules.current), ("eventual", rules.eventual), ("past", rules.past)):
-        pattern = phrase_pattern(words)
-        for match in pattern.finditer(clause) if pattern else ():
-            capitalised = match.group()[0].isupper() and clause[:match.start()].strip(" \"“'‘")
-            if not capitalised and not any(c.start < match.end() and match.start() < c.end for c in found):
-                if kind == "eventual" and RETROSPECTIVE.search(clause[:match.start()]):
-                    kind_here = "past"  # "analysts had expected March inflation of 3.3%": a forecast already overtaken
-                else:
-                    kind_here = kind
-                found.append(_Cue(kind_here, match.start(), match.end(), match.group(), tier))
-    return tuple(found)
-
-
-_DIGIT = re.compile(r"\d")
-# Every match of RELATIVE holds one of these (lower-cased): "yesterday" and "today" hold "day", "tonight" "night".
-_RELATIVE_WORDS = ("day", "night", "morning", "afternoon", "evening", "hour", "week", "month", "year", "quarter",
-                   "half", "tomorrow")
-
-
-@lru_cache(maxsize=8)
-def _lead_patterns(verbs: tuple[str, ...], deadline: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
-                                                                             re.Pattern[str] | None]:
-    """'said (on)' and 'by (the)' right before a date; compiled once per rule set, not per clause."""
-    # the participles date a statement without naming a speaker ("figures released on Wednesday")
-    verb_words = phrase_pattern([v for v in verbs if " " not in v] + sorted(STATEMENT_PARTICIPLES))
-    reported = re.compile(rf"(?:{verb_words.pattern})\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.I) \
-        if verb_words else None
-    deadline_words = phrase_pattern(deadline)
-    lead = re.compile(rf"(?:{deadline_words.pattern})\s+(?:the\s+)?$", re.I) if deadline_words else None
-    return reported, lead
-
-
-def _date_cues(clause: str, rules: RuleSet) -> list[_Cue]:
-    found: list[_Cue] = []
-    reported, deadline_lead = _lead_patterns(tuple(rules.verbs), tuple(rules.deadline))
-
-    def add(match: re.Match[str], resolve: Resolver, group: int | str = 0) -> None:
-        if any(c.start < match.end() and match.start() < c.end for c in found):
-            return
-        before = clause[:match.start(group)]
-        possessive = clause.startswith(("'s", "’s"), match.end())
-        if possessive and MODIFIER_BEFORE.search(before):
-            return  # "the toll from Monday's quake": the day of the event, not of the toll
-        # "said on Thursday" dates the statement, not the figure ("recorded in the past day" does; so
-        # does "put Saturday's crowd at")
-        statement = reported is not None and reported.search(before) is not None \
-            and not SPAN_OPENER.match(match.group(group)) and not possessive
-        lead = deadline_lead.search(before) if deadline_lead else None
-        if match.group(group).lower().endswith(("ago", "earlier")) and FROM_BEFORE.search(before):
-            return  # "doubled in August from a year earlier to 18,400": the base of a change, not a time of the figure
-        since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before)
-        ending = SPAN_ENDING.search(before) if not since and not lead else None
-        forward = bool(since) and since.group().lower().lstrip().startswith("from")  # type: ignore[union-attr]
-        if since and not lead:
-            resolve, lead_start = until_publication(resolve, forward), since.start()
-        elif ending:
-            resolve, lead_start = span_ending(resolve, ending), ending.start()
-        else:
-            lead_start = lead.start() if lead else match.start()
-        found.append(_Cue("date", lead_start, match.end(), clause[lead_start:match.end()], 0, resolve, lead is not None,
-                          statement, running=bool(since) and not lead and not forward))
-
-    # Cheap tests for what each pattern cannot match without; most clauses hold no time at all.
-    has_digit = _DIGIT.search(clause) is not None
-    lowered = clause.lower()
-    for match in DAY_DATE.finditer(clause) if has_digit else ():
-        add(match, day_resolver(match.group()))
-    for match in RELATIVE.finditer(clause) if any(word in lowered for word in _RELATIVE_WORDS) else ():
-        add(match, relative_resolver(match))
-    for match in WEEKDAY.finditer(clause) if "day" in clause else ():
-        add(match, weekday_resolver(match.group("day"), (match.group("which") or "").lower()))
-    for match in MONTH_DATE.finditer(clause):
-        if match.group("month").startswith("May") and not match.group("year") and not match.group("part") \
-                and not MAY_CONTEXT.search(clause[:match.start()]):
-            continue
-        add(match, month_resolver(match))
-    for match in YEAR.finditer(clause) if has_digit else ():
-        add(match, year_resolver(int(match.group("year"))), "year")
-    return found
+def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[Cue]:
+    return [Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement,
+                 c.running) for c in clause_cues(text[span[0]:span[1]], Identity(rules))]
