@@ -20,6 +20,8 @@ COMPARISON = re.compile(
     r"|(?:up|down|rising|falling|rose|fell|higher|lower)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?"
     r"[\d.,]+\s*(?:%|per\s*cent|percent)\s+from)|from)\s*$", re.I
 )
+# A results table's prior period in brackets: "£512m (2024: £388m)", "12.4 million (FY2023/24: 11.5 million)".
+PRIOR_PERIOD_BRACKET = re.compile(r"\(\s*(?:FY\s*)?(?P<year>(?:19|20)\d{2})(?:/\d{2})?\s*:\s*$", re.I)
 PERCENT_WORD = re.compile(r"\s*(?:percent|per cent|percentage points?)\b", re.I)
 AMOUNT_TAIL = re.compile(
     r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?(?:\s*(?:dollars?|euros?|pounds?|yen|yuan|francs?"
@@ -42,6 +44,13 @@ def is_comparison_base(figure: Figure, sentence: Sentence) -> bool:
     start = (figure.qualifier_span[0] if figure.qualifier_span else figure.start) - sentence.start
     return compared_with(sentence.text, tokenize(sentence.text), min(start, figure.start - sentence.start),
                          figure.kind) is not None
+
+
+def prior_year(figure: Figure, sentence: Sentence) -> int | None:
+    """The year of a results table's bracketed prior period the figure stands in: "(2024: £388m)"."""
+    lead = (figure.qualifier_span[0] if figure.qualifier_span else figure.start) - sentence.start
+    match = PRIOR_PERIOD_BRACKET.search(sentence.text[:lead])
+    return int(match.group("year")) if match else None
 
 
 def changed(figure: Figure, text: str, tokens: list[Token], start: int, end: int) -> Token | None:
@@ -77,19 +86,21 @@ def amount_end(text: str, number: Token) -> int:
 
 
 def compared_with(text: str, tokens: list[Token], lead: int, kind: str) -> Token | None:
-    """The earlier figure this one is the base of ("up from 61%", "to $310 million from $265 million").
+    """The earlier figure this one is the base of ("up from 61%", "to $310 million from $265 million",
+    "£512m (2024: £388m)").
 
     A bare "from" only counts between two amounts of money or two percentages, where it cannot be
     "leaders from 30 countries"."""
-    match = COMPARISON.search(text[:lead])
-    if not match or (not match.group(1) and kind not in ("money", "percent")):
+    prior = PRIOR_PERIOD_BRACKET.search(text[:lead])
+    match = prior or COMPARISON.search(text[:lead])
+    if not match or (not prior and not match.group(1) and kind not in ("money", "percent")):
         return None
     def is_percent(t: Token) -> bool:
         return t.text.endswith("%") or PERCENT_WORD.match(text, t.end) is not None
 
     same_kind = {"money": lambda t: not t.text[0].isdigit(), "percent": is_percent}
     # a count's change is no earlier count: "50,510 offences, up 7% from 47,205" compares with 50,510
-    earlier = [t for t in tokens if t.end <= lead and t.is_number
+    earlier = [t for t in tokens if t.end <= match.start() and t.is_number
                and same_kind.get(kind, lambda t: not is_percent(t))(t)]
     return earlier[-1] if earlier else None
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
+
 from checker.extract.attribution import find_attribution
-from checker.extract.comparison import is_comparison_base
+from checker.extract.comparison import is_comparison_base, prior_year
 from checker.extract.figures import shifted
 from checker.extract.horizon import find_horizon
 from checker.extract.memo import by_text
@@ -29,7 +31,10 @@ def describe(figure: Figure, sentence: Sentence, previous: list[Sentence], docum
     horizon = _horizon(start - sentence.start, end - sentence.start, sentence.text, document.published,
                        rules_key, sentence.in_headline)
     subject, is_base = _within_sentence(_relative(figure, sentence.start), sentence.text, rules_key)
-    if is_base:
+    year = prior_year(figure, sentence) if is_base else None
+    if year is not None:
+        horizon = _in_prior_period(horizon, year)
+    elif is_base:
         # "68% now, up from 61% in January": the base is an earlier value of the same quantity, never
         # one to compare with the headline figure as if both held at the same time.
         horizon = horizon.model_copy(update={"kind": "past"} if horizon.kind != "current" else
@@ -39,6 +44,15 @@ def describe(figure: Figure, sentence: Sentence, previous: list[Sentence], docum
         attribution=find_attribution(start, end, sentence, previous, rules),
         horizon=horizon,
     )
+
+
+def _in_prior_period(horizon: Horizon, year: int) -> Horizon:
+    """"£512m in the year to March 2025 (2024: £388m)": the main figure's period moved back to the
+    bracket's year (April 2023 to March 2024); with no period of its own, the calendar year."""
+    if horizon.kind != "current" and horizon.start and horizon.end and horizon.end.year > year:
+        back = relativedelta(years=horizon.end.year - year)
+        return Horizon(kind="past", start=horizon.start - back, end=horizon.end - back, text=str(year))
+    return Horizon(kind="past", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), text=str(year))
 
 
 @by_text(maxsize=4096)
