@@ -76,6 +76,7 @@ TIME_MODIFIERS = frozenset({"late", "early", "mid", "earlier", "later"})
 # --- counts ----------------------------------------------------------------------------------
 INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b(?!\s+\d)")
 # Words between a number and its outcome: "40 more were missing", "12 others were hurt".
+MOVE_PREPOSITIONS = frozenset({"into", "across"})
 REPORTED_RELATIVE_WORDS = 4  # a speaker inside the count: "the 68,000 people UNHCR says have crossed"
 ROLE_GAP = frozenset({"more", "others", "other", "additional", "further", "people", "have", "been"})
 SPAN_BEFORE = re.compile(
@@ -279,7 +280,10 @@ def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb
     after = [t for t in tokens if t.start >= core_end]
     skip = len(words)
     reported = _reported_relative(after[skip:], reporting)
-    for token in after[skip + reported:skip + reported + 5]:
+    window = after[skip + reported:skip + reported + 6]
+    for at, token in enumerate(window[:5]):
+        if at + 1 < len(window) and f"{token.lower} {window[at + 1].lower}" in roles:
+            return f"{token.lower} {window[at + 1].lower}"  # "have fled into Aldmark"
         if token.lower in roles:
             return token.lower
         if token.lower not in AUXILIARIES and token.lower not in ROLE_GAP and not token.is_adverb:
@@ -341,6 +345,8 @@ def _role_words_cached(names: tuple[tuple[str, ...], ...]) -> frozenset[str]:
         for words in (name.lower().split() for name in entry):
             if len(words) == 2 and "people" in words:
                 roles.add(words[1] if words[0] == "people" else words[0])
+            elif len(words) == 2 and is_participle(words[0]) and words[1] in MOVE_PREPOSITIONS:
+                roles.add(" ".join(words))  # "fled into": where people went makes the outcome
     roles.discard("people")
     return frozenset(roles)
 
