@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from checker.owners import HOLDING_SET, OUTCOME_SET, OWNER_SET, SUBSET_SET, owner
+from checker.owners import HOLDING_SET, OUTCOME_SET, OWNER_SET, SUBSET_SET, owner, segment, segment_pattern
 from checker.places import named_place, place_opening_clause
 from checker.ruleset import RuleSet
 from checker.voices import SourceRelation, Voices
@@ -71,6 +71,7 @@ class Lexicon:
         self._holding_verbs = frozenset(singular(word.lower()) for word in rules.holding_verbs)
         self.hedge_words = frozenset(w for hedge in rules.hedges for phrase in hedge.words for w in plain_words(phrase))
         self._owning_verbs = frozenset(verb.lower() for verb in rules.owning_verbs)
+        self._segment = segment_pattern(frozenset(noun.lower() for noun in rules.segment_nouns))
         local = "|".join(map(re.escape, rules.local_places))
         self._local = re.compile(rf"\b(?:in|across|throughout)\s+the\s+(?:{local})\b", re.IGNORECASE) if local else None
         # the place of every figure narrowed to a part of the country: 'across the region', 'in the county'
@@ -185,6 +186,11 @@ class Lexicon:
     def owner(self, before: str) -> frozenset[tuple[int, str]]:
         """The owner of the figure as a modifier: 'The Centre Alliance won 132 seats' (checker/owners.py)."""
         name = owner(before, self._owning_verbs, self.hedge_words) if self._owning_verbs else None
+        return frozenset({(OWNER_SET, name)}) if name else frozenset()
+
+    def segment(self, before: str) -> frozenset[tuple[int, str]]:
+        """The part of a company that owns the figure: 'Revenue at the passenger airline rose to' (owners.py)."""
+        name = segment(before, self._segment)
         return frozenset({(OWNER_SET, name)}) if name else frozenset()
 
     def head_of(self, text: str) -> str | None:

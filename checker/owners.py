@@ -64,3 +64,19 @@ def owner(before: str, owning_verbs: frozenset[str], hedge_words: frozenset[str]
     while name and name[0].lower() in _DETERMINERS:
         name.pop(0)
     return " ".join(name).lower() or None
+
+
+def segment_pattern(nouns: frozenset[str]) -> re.Pattern[str] | None:
+    """'at the passenger airline', 'at its chemicals division' (not 'at the airline's headquarters')."""
+    if not nouns:
+        return None
+    listed = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(rf"\b[a-z]+\s+at\s+(?:the|its|their)\s+((?:[\w-]+\s+){{0,3}}?(?:{listed}))\b(?!['’])", re.I)
+
+
+def segment(before: str, pattern: re.Pattern[str] | None) -> str | None:
+    """The part of a company the figure's own clause names: 'Revenue at the passenger airline rose 8% to'."""
+    if pattern is None:
+        return None
+    found = pattern.search(CLAUSE_BREAK.split(before)[-1])
+    return " ".join(found.group(1).lower().split()) if found else None

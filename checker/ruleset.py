@@ -132,6 +132,11 @@ class SubjectsFile(Strict):
         default_factory=list,
         description="verbs right before a count whose capitalised subject owns it: 'The Alliance won 132 seats'",
     )
+    segment_nouns: list[str] = Field(
+        default_factory=list,
+        description="nouns of a part of a company that 'at the ...' names as the figure's owner: "
+                    "'revenue at the passenger airline', 'sales at its chemicals division'",
+    )
     apart_places: list[str] = Field(
         default_factory=list,
         description="words that place a figure outside the story's own country ('cast abroad'): such a figure "
@@ -255,6 +260,7 @@ class RuleSet(BaseModel):
     local_places: list[str] = Field(default_factory=list)
     change_verbs: dict[str, str] = Field(default_factory=dict)
     owning_verbs: list[str] = Field(default_factory=list)
+    segment_nouns: list[str] = Field(default_factory=list)
     sources: list[SourceEntry] = Field(default_factory=list)
     demonyms: dict[str, str] = Field(default_factory=dict)
     verbs: list[str] = Field(default_factory=list)
