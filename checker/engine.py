@@ -58,12 +58,14 @@ def assign_groups(rows: list[Row], apart: frozenset[str] = frozenset(),
     vectorised pass; each block, in sorted order, is split into bins of places and modifiers, then
     by identity, reading the rows themselves (a block is small, and a DataFrame per block costs
     more than the split)."""
-    blocks = claims_table(rows).groupby(["head", "family"], sort=True).indices
+    table = claims_table(rows)
+    blocks = table.groupby(["head", "family"], sort=True).indices
+    main = _main_place(table)
     labels = [""] * len(rows)
     taken: set[str] = set()
     for head, family in sorted(blocks):
         positions = blocks[(head, family)].tolist()  # ascending: claim order
-        for bin_rows, (place, modifiers) in _split(positions, rows, apart, part_sets):
+        for bin_rows, (place, modifiers) in _split(positions, rows, apart, part_sets, main):
             for members, identity in _split_identity(bin_rows, rows):
                 group_id = _group_id(head, family, (place, {**modifiers, **identity}), taken)
                 for position in members:
@@ -89,8 +91,21 @@ class _Bin:
         self.rows.extend(other.rows)
 
 
+def _main_place(table: pd.DataFrame) -> str | None:
+    """The place most of the story's articles set their figures in ('in Talvera' in a story about Talvera),
+    if one place leads: a figure placed there is the story's figure, never a part beside its whole."""
+    placed = table.dropna(subset=["place"])
+    if placed.empty:
+        return None
+    articles = placed.groupby("place")["document"].nunique().sort_values(ascending=False)
+    total = table["document"].nunique()
+    leads = len(articles) == 1 or articles.iloc[0] > articles.iloc[1]
+    return str(articles.index[0]) if leads and articles.iloc[0] >= 2 and 2 * articles.iloc[0] >= total else None
+
+
 def _split(positions: list[int], rows: list[Row], apart: frozenset[str] = frozenset(),
-           part_sets: frozenset[int] = frozenset()) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
+           part_sets: frozenset[int] = frozenset(),
+           main: str | None = None) -> list[tuple[list[int], tuple[str | None, dict[int, str]]]]:
     """Bins of rows whose place and modifiers never conflict.
 
     Rows first gather by exact signature (place, modifiers). A less specific bin then joins the
@@ -123,6 +138,12 @@ def _split(positions: list[int], rows: list[Row], apart: frozenset[str] = frozen
             max(hosts, key=lambda b: len(b.rows)).absorb(candidate)
         else:
             kept.append(candidate)
+    for placed in [b for b in kept if main is not None and b.place == main]:
+        # too few to host the unplaced figures, but the story's own place: they left it out, not a part
+        host = next((b for b in kept if b.place is None and b.modifiers == placed.modifiers), None)
+        if host is not None:
+            host.absorb(placed)
+            kept.remove(placed)
     return [(sorted(b.rows), (b.place, b.modifiers)) for b in kept]  # positions follow claim order
 
 

@@ -252,7 +252,11 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
 
 
 POINT_VS_PERIOD_DAYS = 7
-SPAN_SLACK = 0.1  # of the longer span: 'in 2024' and 'January to December' are one time; a week and ten days are not
+# Of the longer span: 'in 2024' and 'January to December' are one time; a week and ten days, or totals to the
+# 11th and to the 13th, are not. Starts may differ more ('since late August' and 'since 28 August' over six weeks):
+# a running total is read by its end.
+END_SLACK = 0.1
+START_SLACK = 0.2
 
 
 def _same_span(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None, dt.date | None],
@@ -260,8 +264,8 @@ def _same_span(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None
     if None in x or None in y:
         return True  # an open end: nothing to set apart
     longest = max((x[1] - x[0]).days, (y[1] - y[0]).days)  # type: ignore[operator]
-    slack = max(days, int(longest * SPAN_SLACK))
-    return abs((x[0] - y[0]).days) <= slack and abs((x[1] - y[1]).days) <= slack  # type: ignore[operator]
+    return abs((x[0] - y[0]).days) <= max(days, int(longest * START_SLACK)) \
+        and abs((x[1] - y[1]).days) <= max(days, int(longest * END_SLACK))  # type: ignore[operator]
 
 
 def _runs_from_unstated_day(h: Horizon) -> bool:

@@ -21,6 +21,8 @@ _AFTER_A_NOUN = frozenset({"for", "of", "was", "is", "has", "had", "will", "woul
 # Reporting words that report only after a plural subject ("figures show", "the data show"): elsewhere
 # they are nouns or infinitives ("the TV show", "hopes to show 40 films").
 _AFTER_A_PLURAL = frozenset({"show"})
+# Reporting words that are never nouns, so a capitalised name before them is their subject whatever precedes it.
+_NEVER_NOUNS = frozenset({"said", "says", "saying", "told", "tells", "wrote", "writes", "spoke", "speaks"})
 _DATA_SUBJECT_WORDS = 8
 _PLURAL_NOUNS = frozenset({"data", "statistics", "figures", "numbers", "records", "polls", "estimates", "results"})
 
@@ -58,6 +60,8 @@ def is_verb(tokens: list[Token], index: int) -> bool:
         return False  # "a report", "analysts' estimates", "Seoul's count", "beats forecasts"
     if _compound_noun(tokens, index):
         return False
+    if token.lower in _NEVER_NOUNS:
+        return True  # "the Hallberg Institute for Security Studies said": a name's inner 'for', not "by the U.S. estimate"
     before = index - 1
     while before >= 0 and (tokens[before].is_capitalised or tokens[before].lower in DETERMINERS):
         before -= 1

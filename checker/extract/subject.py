@@ -131,6 +131,9 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     capacity = CAPACITY_BEFORE.search(text, max(0, start - 40), start)
     if capacity:  # "a camp built for 20,000 people" holds no one yet: its size, not a count of people
         return _capacity_of(text, capacity.start())
+    strength = STRENGTH_BEFORE.search(text, max(0, start - 40), start)
+    if strength:  # "Morvane's army of roughly 72,000 soldiers": the whole army, never the troops it sent
+        return f"size of {strength.group(1).lower()}"
     roles = _role_words(rules)
     whole = OF_A_COUNTED_WHOLE.match(text, core_end)
     # "4,800 of the country's 6,100 state schools": what the whole after 'of' counts
@@ -166,6 +169,9 @@ CAPACITY_BEFORE = re.compile(
     r"|seat|sleep)|for)|(?:room|space|capacity|places|beds|accommodation)\s+for|capacity\s+of|(?:can|could|able\s+to)"
     r"\s+(?:hold|house|accommodate|seat|sleep)|seating\s+for)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$",
     re.IGNORECASE)
+# A force named with its size: "an army of 72,000", "a fleet of 40 ships"; its strength, not a count of what it sends.
+STRENGTH_BEFORE = re.compile(r"\b(army|armed\s+forces|military|navy|air\s+force|fleet)\s+of\s+(?:about\s+|around\s+"
+                             r"|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
 _CAPACITY_GAP = frozenset({"was", "is", "are", "were", "been", "has", "have", "had", "with", "which", "that", "being",
                            "be", "now", "originally", "only", "already", "first"})
 
