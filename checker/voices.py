@@ -7,6 +7,7 @@ of rules/attributions.yaml. The longest alias found inside the attribution wins.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 
@@ -15,6 +16,7 @@ from checker.ruleset import RuleSet
 from checker.words import INITIALISM, plain_words
 
 SourceRelation = Literal["same", "related", "different", "unstated"]
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 class Voices:
@@ -39,7 +41,8 @@ class Voices:
     def source_key(self, attribution: str | None, document: Document) -> str | None:
         if not attribution:
             return None
-        words = self.plain(attribution)
+        # "Orlund's Defence Intelligence (ODI)" and "Orlund's own Defence Intelligence" are one voice
+        words = [w for w in self.plain(_BRACKETED.sub("", attribution) or attribution) if w != "own"]
         if not words:
             return None
         best = self._longest_alias(tuple(words))

@@ -56,6 +56,7 @@ DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus"
 TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before", "during", "on", "through", "from",
                                  "since", "at"})
 TIME_CLAUSE_WORDS = 8
+CLOSING_CLAUSES = 4  # clauses after the figure's a closing attribution may run to: "..., according to X (Y) published on Z"
 SUBJECT_WORDS = 6  # a subject a participle aside may interrupt: "The 180-metre bridge", "Orlen Chemicals"
 # Irregular past participles that open an aside: "The bridge, built in 1968, ...", "The record, set in 2011, ..."
 PARTICIPLES = frozenset({"built", "set", "made", "held", "known", "born", "won", "begun", "chosen", "drawn", "grown",
@@ -100,7 +101,29 @@ def _figure_cues(start: int, end: int, text: str, rules_key: Identity[RuleSet],
         cues.append(Cue("eventual", spans[own][0], start, "to", 0))
     later = [c for i in range(own + 1, len(spans)) if _carries_back(text, spans[i], rules)
              for c in _cues(text, spans[i], 3, rules) if c.deadline]
-    return tuple(cues), tuple(later)
+    return tuple(cues + _closing_statements(text, spans, own, scope, rules)), tuple(later)
+
+
+def _closing_statements(text: str, spans: Spans, own: int, scope: dict[int, int], rules: RuleSet) -> list[Cue]:
+    """When a closing attribution gave the figure: "..., officials said on Monday", "..., according to an
+    assessment by the agency (ODI) published on Wednesday". Only its statement dates count, and only up
+    to the next figure, whose clause the attribution may belong to instead."""
+    found: list[Cue] = []
+    for index in range(own + 1, min(len(spans), own + CLOSING_CLAUSES + 1)):
+        clause = text[slice(*spans[index])]
+        if index in scope:
+            continue
+        statements = [c for c in _cues(text, spans[index], 2, rules) if c.statement]
+        if _has_figure_outside(clause, statements, spans[index][0]):
+            break
+        found.extend(statements)
+    return found
+
+
+def _has_figure_outside(clause: str, cues: list[Cue], offset: int) -> bool:
+    """A digit in the clause that is not part of one of its date cues: a figure of its own."""
+    covered = [(c.start - offset, c.end - offset) for c in cues]
+    return any(ch.isdigit() and not any(a <= i < b for a, b in covered) for i, ch in enumerate(clause))
 
 
 def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:
@@ -230,8 +253,10 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
         return _before(past[0], dates[0] if dates else None, published)
     if dates:
         horizon = _resolve(dates[0], published, future=bool(eventual))
-        if dates[0].running and statements and dates is not statements and horizon.start and horizon.end:
-            # "figures released on Wednesday show 71,500 have crossed since 2 March": up to Wednesday
+        if dates[0].running and statements and statements[0].tier < 2 and dates is not statements \
+                and horizon.start and horizon.end:
+            # "figures released on Wednesday show 71,500 have crossed since 2 March": up to Wednesday (a
+            # closing ", the agency said on Saturday" is weaker: it may date the saying of an older total)
             said = statements[0].resolve(published, False)[1]
             if said and horizon.start <= said < horizon.end:
                 return horizon.model_copy(update={"end": said, "kind": "point" if said == horizon.start else "period"})

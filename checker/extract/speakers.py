@@ -92,7 +92,7 @@ class SpeakerPhrases:
                     aside = self.text[self.tokens[opening + 1].start:self.tokens[index - 1].end]
                     return f"{name}, {aside}", first
             return None, verb
-        speaker, first = self._owner_of_data(index) or self._phrase_before(index)
+        speaker, first = self._relative_subject(verb) or self._owner_of_data(index) or self._phrase_before(index)
         if speaker is not None and self.tokens[verb].lower in self.counting_verbs and self._is_counter(speaker, first):
             return None, verb  # "health workers recorded 310 cases": they counted; someone else reports it
         return speaker, first
@@ -106,6 +106,16 @@ class SpeakerPhrases:
                 name, first = self._phrase_before(at)
                 return (name, first) if name else None
         return None
+
+    def _relative_subject(self, verb: int) -> tuple[str, int] | None:
+        """"Orlund's Defence Intelligence, which in its assessment ... put the force at": the noun a
+        relative pronoun opening the verb's clause stands for."""
+        comma = next((i for i in range(verb - 1, max(-1, verb - MAX_SPEAKER - 3), -1) if self.tokens[i].text == ","), None)
+        if comma is None or comma < 1 or self.tokens[comma + 1].lower not in ("which", "who") \
+                or any(comma < i < verb for i in self.verbs):
+            return None
+        name, first = self._phrase_before(comma - 1)
+        return (name, first) if name else None
 
     def _is_counter(self, speaker: str, first: int) -> bool:
         """A plain noun phrase headed by a counter ('health workers'); a named one ('Red Cross
