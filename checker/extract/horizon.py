@@ -141,7 +141,8 @@ def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:
         index -= 1
         if not _is_relative(text, spans[index]):  # "Inflation, which peaked in 2023, has fallen to 2.6%"
             scope.setdefault(index, 1)
-    if own > 0 and 0 not in scope and (len(tokenize(text[slice(*spans[0])])) <= 6 or _is_time_clause(text, spans[0])):
+    if own > 0 and 0 not in scope and (len(tokenize(text[slice(*spans[0])])) <= 6 or _is_time_clause(text, spans[0])
+                                       or _states_when(text, spans[0])):
         scope[0] = 2  # a short opening ("In the first eight months of 2025, ...") sets the sentence's time
     index = max(scope) + 1
     while index < len(spans) and _is_apposition(text, spans, index):
@@ -159,6 +160,12 @@ def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:
                 and len(tokenize(text[slice(*spans[index])])) <= TIME_CLAUSE_WORDS:
             scope.setdefault(index, 1)
     return scope
+
+
+def _states_when(text: str, span: tuple[int, int]) -> bool:
+    """"In a statement issued on Wednesday evening, it said ...": an opening that dates the saying."""
+    tokens = tokenize(text[span[0]:span[1]])
+    return len(tokens) <= TIME_CLAUSE_WORDS + 2 and any(t.lower in STATEMENT_PARTICIPLES for t in tokens)
 
 
 def _is_relative(text: str, span: tuple[int, int]) -> bool:

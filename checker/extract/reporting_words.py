@@ -23,6 +23,9 @@ _AFTER_A_NOUN = frozenset({"for", "of", "was", "is", "has", "had", "will", "woul
 _AFTER_A_PLURAL = frozenset({"show"})
 # Reporting words that are never nouns, so a capitalised name before them is their subject whatever precedes it.
 _NEVER_NOUNS = frozenset({"said", "says", "saying", "told", "tells", "wrote", "writes", "spoke", "speaks"})
+# Base forms that are nouns as often ("a much lower estimate"), unlike "a spokesman put the toll at".
+_ALSO_NOUNS = frozenset({"estimate", "report", "claim", "forecast", "count", "tally", "note", "answer", "reply",
+                         "remark", "project"})
 _DATA_SUBJECT_WORDS = 8
 _PLURAL_NOUNS = frozenset({"data", "statistics", "figures", "numbers", "records", "polls", "estimates", "results"})
 
@@ -60,8 +63,11 @@ def is_verb(tokens: list[Token], index: int) -> bool:
         return False  # "a report", "analysts' estimates", "Seoul's count", "beats forecasts"
     if _compound_noun(tokens, index):
         return False
+
     if token.lower in _NEVER_NOUNS:
         return True  # "the Hallberg Institute for Security Studies said": a name's inner 'for', not "by the U.S. estimate"
+    if token.lower in _ALSO_NOUNS and any(t.lower in ("a", "an") for t in tokens[max(0, index - 3):index]):
+        return False  # "a much lower estimate", "an initial report": no verb's base form follows 'a'
     before = index - 1
     while before >= 0 and (tokens[before].is_capitalised or tokens[before].lower in DETERMINERS):
         before -= 1
