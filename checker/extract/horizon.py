@@ -56,6 +56,7 @@ DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus"
 TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before", "during", "on", "through", "from",
                                  "since", "at"})
 TIME_CLAUSE_WORDS = 8
+_DIGIT = re.compile(r"\d")
 CLOSING_CLAUSES = 4  # clauses after the figure's a closing attribution may run to: "..., according to X (Y) published on Z"
 SUBJECT_WORDS = 6  # a subject a participle aside may interrupt: "The 180-metre bridge", "Orlen Chemicals"
 # Irregular past participles that open an aside: "The bridge, built in 1968, ...", "The record, set in 2011, ..."
@@ -109,21 +110,23 @@ def _closing_statements(text: str, spans: Spans, own: int, scope: dict[int, int]
     assessment by the agency (ODI) published on Wednesday". Only its statement dates count, and only up
     to the next figure, whose clause the attribution may belong to instead."""
     found: list[Cue] = []
+    identity = Identity(rules)
     for index in range(own + 1, min(len(spans), own + CLOSING_CLAUSES + 1)):
-        clause = text[slice(*spans[index])]
         if index in scope:
             continue
-        statements = [c for c in _cues(text, spans[index], 2, rules) if c.statement]
-        if _has_figure_outside(clause, statements, spans[index][0]):
+        start, end = spans[index]
+        clause = text[start:end]
+        statements = [c for c in clause_cues(clause, identity) if c.statement]  # offsets within the clause
+        if _has_figure_outside(clause, statements):
             break
-        found.extend(statements)
+        found.extend(Cue(c.kind, c.start + start, c.end + start, c.text, 2, c.resolve, c.deadline, c.statement,
+                         c.running) for c in statements)
     return found
 
 
-def _has_figure_outside(clause: str, cues: list[Cue], offset: int) -> bool:
+def _has_figure_outside(clause: str, cues: list[Cue]) -> bool:
     """A digit in the clause that is not part of one of its date cues: a figure of its own."""
-    covered = [(c.start - offset, c.end - offset) for c in cues]
-    return any(ch.isdigit() and not any(a <= i < b for a, b in covered) for i, ch in enumerate(clause))
+    return any(not any(c.start <= digit.start() < c.end for c in cues) for digit in _DIGIT.finditer(clause))
 
 
 def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:

@@ -47,6 +47,7 @@ from checker.extract.noun_phrases import (
 )
 from checker.extract.nouns import OF_A_COUNTED_WHOLE
 from checker.extract.types import Figure, Sentence
+from checker.identity import Identity
 from checker.ruleset import RuleSet
 
 NUMBER_WORDS = (
@@ -358,10 +359,19 @@ def _role_words_cached(names: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 
 def _role_words(rules: RuleSet) -> frozenset[str]:
-    names = tuple((entry.head, *entry.synonyms) for entry in rules.subjects)
-    return _role_words_cached(names)
+    return _role_words_of(Identity(rules))
+
+
+@lru_cache(maxsize=8)  # asked for every count: the subjects' names are gathered once per rule set
+def _role_words_of(rules: Identity[RuleSet]) -> frozenset[str]:
+    return _role_words_cached(tuple((entry.head, *entry.synonyms) for entry in rules.value.subjects))
 
 
 def _verbs(rules: RuleSet) -> frozenset[str]:
     """Single-word reporting verbs: "The group expects sales of ..." -> sales, not "expects sales"."""
-    return frozenset(v.lower() for v in rules.verbs if " " not in v)
+    return _single_word_verbs(Identity(rules))
+
+
+@lru_cache(maxsize=8)  # asked for every count: built once per rule set, not per figure
+def _single_word_verbs(rules: Identity[RuleSet]) -> frozenset[str]:
+    return frozenset(v.lower() for v in rules.value.verbs if " " not in v)

@@ -133,7 +133,8 @@ def _date_cues(clause: str, rules: RuleSet) -> list[Cue]:
         lead = deadline_lead.search(before) if deadline_lead else None
         if match.group(group).lower().endswith(("ago", "earlier")) and FROM_BEFORE.search(before):
             return  # "doubled in August from a year earlier to 18,400": the base of a change, not a time of the figure
-        since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before)
+        # the since-clause ends the text before the date: no need to try it from every earlier word
+        since = re.search(r"\b(?:since|from)\s+$", before, re.I) or SINCE_CLAUSE.search(before, max(0, len(before) - 160))
         ending = SPAN_ENDING.search(before) if not since and not lead else None
         forward = bool(since) and since.group().lower().lstrip().startswith("from")  # type: ignore[union-attr]
         if since and not lead:
