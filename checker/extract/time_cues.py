@@ -76,16 +76,15 @@ class Cue:
 @by_text(maxsize=256)
 def clause_cues(clause: str, identity: Identity[RuleSet]) -> tuple[Cue, ...]:
     """Time cues of one clause, offsets within it; every figure of a sentence asks for the same clauses."""
-    rules, tier = identity.value, 0
-    found = _date_cues(clause, rules)
+    tier = 0
+    found = _date_cues(clause, identity)
     for since in SINCE_EVENT.finditer(clause):
         if not any(c.start < since.end() and since.start() < c.end for c in found):
             found.append(Cue("open", since.start(), since.end(), since.group(), tier))
     event = EARLIER_EVENT.search(clause)
     if event:  # "follows a ballot in which 91% voted": an event already over, date unwritten
         found.append(Cue("past", event.start(), event.start() + len("in which"), event.group(1), tier))
-    for kind, words in (("current", rules.current), ("eventual", rules.eventual), ("past", rules.past)):
-        pattern = phrase_pattern(words)
+    for kind, pattern in _kind_patterns(identity):
         for match in pattern.finditer(clause) if pattern else ():
             capitalised = match.group()[0].isupper() and clause[:match.start()].strip(" \"“'‘")
             if not capitalised and not any(c.start < match.end() and match.start() < c.end for c in found):
@@ -104,9 +103,17 @@ _RELATIVE_WORDS = ("day", "night", "morning", "afternoon", "evening", "hour", "w
 
 
 @lru_cache(maxsize=8)
-def _lead_patterns(verbs: tuple[str, ...], deadline: tuple[str, ...]) -> tuple[re.Pattern[str] | None,
-                                                                             re.Pattern[str] | None]:
+def _kind_patterns(identity: Identity[RuleSet]) -> tuple[tuple[str, re.Pattern[str] | None], ...]:
+    """The rules' words for now, the future and the past, compiled once per rule set, not per clause."""
+    rules = identity.value
+    return tuple((kind, phrase_pattern(words)) for kind, words in
+                 (("current", rules.current), ("eventual", rules.eventual), ("past", rules.past)))
+
+
+@lru_cache(maxsize=8)
+def _lead_patterns(identity: Identity[RuleSet]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """'said (on)' and 'by (the)' right before a date; compiled once per rule set, not per clause."""
+    verbs, deadline = identity.value.verbs, identity.value.deadline
     verb_words = phrase_pattern([v for v in verbs if " " not in v] + sorted(STATEMENT_PARTICIPLES))
     reported = re.compile(rf"(?:{verb_words.pattern})\s+(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", re.I) \
         if verb_words else None
@@ -115,9 +122,9 @@ def _lead_patterns(verbs: tuple[str, ...], deadline: tuple[str, ...]) -> tuple[r
     return reported, lead
 
 
-def _date_cues(clause: str, rules: RuleSet) -> list[Cue]:
+def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
     found: list[Cue] = []
-    reported, deadline_lead = _lead_patterns(tuple(rules.verbs), tuple(rules.deadline))
+    reported, deadline_lead = _lead_patterns(identity)
 
     def add(match: re.Match[str], resolve: Resolver, group: int | str = 0) -> None:
         if any(c.start < match.end() and match.start() < c.end for c in found):
