@@ -13,7 +13,7 @@ from typing import Literal
 
 from checker.models import Document
 from checker.ruleset import RuleSet
-from checker.words import INITIALISM, plain_words
+from checker.words import INITIALISM, plain_words, singular
 
 SourceRelation = Literal["same", "related", "different", "unstated"]
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -50,7 +50,7 @@ class Voices:
             return best
         if document.outlet and words == self.plain(document.outlet):
             return f"{document.outlet} (own reporting)"
-        return " ".join(words)
+        return " ".join(words[:-1] + [singular(words[-1])])  # "border guards" and "the border guard" are one voice
 
     def _longest_alias(self, words: tuple[str, ...]) -> str | None:
         """The source of the longest alias among the words (the first listed wins a tie).
