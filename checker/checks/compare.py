@@ -218,8 +218,29 @@ def differing_overlapping(rules: RuleSet, relative: float | None) -> Relation:
     """Figures that differ although both may be true: no window bounds them, but figures within u's
     own spread never differ from it."""
     differs = _differ_statements(rules, relative)
-    return Relation(holds=lambda u, v: not (u.high < v.low or v.high < u.low) and differs(u, v), order="center",
-                    inner=_agreeing(relative))
+    return Relation(holds=lambda u, v: not (u.high < v.low or v.high < u.low) and differs(u, v)
+                    and not _bounds_of_one_range(u, v), order="center", inner=_agreeing(relative))
+
+
+def _bounds_of_one_range(u: Statement, v: Statement) -> bool:
+    return opposite_bounds((u.low, u.high), (v.low, v.high))
+
+
+def one_range(a: Claim, b: Claim, rules: RuleSet) -> bool:
+    """'up to 2,000' and 'at least 1,800' state one range (1,800 to 2,000), not two figures: a source
+    that gives both is not quoted with two figures."""
+    return opposite_bounds(bounds(a, rules), bounds(b, rules))
+
+
+def opposite_bounds(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    """One interval open only below, the other only above (overlap is tested by the caller)."""
+    def open_below(i: tuple[float, float]) -> bool:
+        return math.isinf(i[0]) and not math.isinf(i[1])
+
+    def open_above(i: tuple[float, float]) -> bool:
+        return math.isinf(i[1]) and not math.isinf(i[0])
+
+    return open_below(x) and open_above(y) or open_above(x) and open_below(y)
 
 
 # --- horizons ---------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ def _claims_of(document: Document, rules: RuleSet, lexicon: Lexicon) -> list[Cla
     sentences = segment(document)
     lines = _LineCounter(document.text)
     claims: list[Claim] = []
+    named: list[str] = []  # sources this article has named, in order
     for index, sentence in enumerate(sentences):
         figures = sentence_figures(document.text, rules, sentence.start, sentence.end)
         # Attribution looks back a few sentences only; slicing the whole prefix per figure was quadratic.
@@ -72,7 +73,7 @@ def _claims_of(document: Document, rules: RuleSet, lexicon: Lexicon) -> list[Cla
                     subject=context.subject,
                     subject_key=lexicon.subject_key(context.subject, figure.unit),
                     attribution=context.attribution,
-                    source_key=lexicon.source_key(context.attribution, document),
+                    source_key=_named_earlier(lexicon.source_key(context.attribution, document), named),
                     horizon=context.horizon.label(),
                     horizon_detail=context.horizon,
                     qualifier=figure.qualifier,
@@ -82,6 +83,19 @@ def _claims_of(document: Document, rules: RuleSet, lexicon: Lexicon) -> list[Cla
                 )
             )
     return claims
+
+
+def _named_earlier(key: str | None, named: list[str]) -> str | None:
+    """"the coast guard" after "the Sarel Coast Guard" in one article is that coast guard: a source's
+    short form takes the one fuller name the article gave before it."""
+    if key is None:
+        return None
+    fuller = {earlier for earlier in named if earlier.endswith(f" {key}")}
+    if len(fuller) == 1:
+        return fuller.pop()
+    if key not in named:
+        named.append(key)
+    return key
 
 
 # Only 'and': "18,400, or nearly 600 a day" restates a figure as a rate, "140 injured, 17 of them" names a part.
