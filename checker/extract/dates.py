@@ -39,7 +39,7 @@ MONTH_DATE = re.compile(
     rf"\b(?P<month>{MONTH})(?:\s+(?P<year>\d{{4}}))?\b"
 )
 YEAR = re.compile(r"\b(?:in|since|during|until|of|from|through|for|by|before|after|at)\s+(?:the\s+)?"
-                  r"(?:(?:early|mid|late)[\s-]+)?"
+                  r"(?:(?:early|mid|late)[\s-]+)?(?:fiscal\s+(?:year\s+)?|financial\s+year\s+)?"  # "in fiscal 2026"
                   r"(?P<year>(?:19|20)\d\d|2100)\b(?![%]|[,.]\d)", re.I)  # 2100: "warming of 2.6C by 2100"
 WEEKDAY = re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<day>{WEEKDAYS})\b")
 RELATIVE = re.compile(

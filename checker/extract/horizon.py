@@ -184,7 +184,8 @@ def _opens_with(text: str, span: tuple[int, int], words: Collection[str]) -> boo
 def _after_bracket(text: str, spans: Spans, own: int) -> int | None:
     """The clause that goes on after the bracket following (or holding) the figure's clause."""
     close = text.find(")", spans[own][1] - 1 if text[spans[own][1]:spans[own][1] + 1] == ")" else spans[own][1])
-    if close < 0 or "(" not in text[spans[own][0] - 1:close] or "," in text[spans[own][1]:close]:
+    # from the character before the clause (its opening bracket, if any), or the sentence's start
+    if close < 0 or "(" not in text[max(0, spans[own][0] - 1):close] or "," in text[spans[own][1]:close]:
         return None
     return next((i for i in range(own + 1, len(spans)) if spans[i][0] == close + 1 or
                  (spans[i][0] > close and not text[close + 1:spans[i][0]].strip())), None)

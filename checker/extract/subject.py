@@ -73,7 +73,7 @@ LENGTH_ADJECTIVE = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(wide|broad|long|deep|
 LENGTH_MEASURED = {"wide": "width", "broad": "width", "in width": "width", "long": "length", "in length": "length",
                    "deep": "depth", "underground": "depth", "below ground": "depth", "high": "height",
                    "tall": "height", "thick": "thickness", "in diameter": "diameter"}
-TIME_MODIFIERS = frozenset({"late", "early", "mid", "earlier", "later"})
+TIME_MODIFIERS = frozenset({"late", "early", "mid", "earlier", "later", "fiscal", "financial"})  # "in fiscal 2026"
 # --- counts ----------------------------------------------------------------------------------
 INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]+\b(?!\s+\d)")
 # Words between a number and its outcome: "40 more were missing", "12 others were hurt".
