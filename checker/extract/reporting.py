@@ -19,6 +19,10 @@ CLOSING_TAIL = 8  # words after a closing reporting verb: "said in a statement o
 INLINE_EXCLUDED = frozenset({"per"})
 LEADING_CONTENT = 5  # words after a reporting verb that make it lead into reported content
 CLAUSE_OPENING_MARKS = frozenset({":", "\"", "“", "'", "‘"})  # "she added: ...", "he added, "...""
+# Verbs of giving a figure in a relative clause after it: "the €360m that the finance director set out".
+GIVING_VERBS = frozenset({"set", "gave", "announced", "presented", "published", "released", "outlined", "unveiled",
+                          "cited", "quoted", "put", "offered"})
+GIVER_WORDS = 7  # the giver's words: "finance director Marek Obradin"
 INSIDE_SPEAKER_WORDS = 5  # counted noun and speaker before an inner reporting verb: "people UNHCR says"
 
 
@@ -40,7 +44,7 @@ class Constructions(SpeakerPhrases):
 
     def speaker_for(self, start: int, end: int) -> str | None:
         """The speaker of the figure at [start, end) of the sentence, or None."""
-        owner = self._possessive_source(start) or self._speaker_inside(end)
+        owner = self._possessive_source(start) or self._speaker_inside(end) or self._giver(end)
         if owner:
             return owner
         trailing = self._trailing(end)
@@ -130,6 +134,23 @@ class Constructions(SpeakerPhrases):
         if first == verb or not counted or not all(t.is_word and not t.is_capitalised for t in counted):
             return None
         return self._clean(first, verb - 1)
+
+    def _giver(self, end: int) -> str | None:
+        """"The deficit of €360m that finance director Marek Obradin set out": who a relative clause
+        right after the figure says gave it is its source, whoever closes the sentence."""
+        at = self._index_after(end)
+        while at < len(self.tokens) and at - self._index_after(end) < 3 and self.tokens[at].is_word \
+                and not self.tokens[at].is_capitalised and self.tokens[at].lower not in ("that", "which"):
+            at += 1  # the counted noun: "1,200 jobs that the mayor announced"
+        if at >= len(self.tokens) or self.tokens[at].lower not in ("that", "which"):
+            return None
+        for verb in range(at + 2, min(len(self.tokens), at + 2 + GIVER_WORDS)):
+            if self.tokens[verb].lower in GIVING_VERBS:
+                words = self.tokens[at + 1:verb]
+                if all(t.is_word for t in words) and any(t.is_capitalised for t in words):
+                    return self._clean(at + 1, verb - 1)
+                return None
+        return None
 
     def _possessive_source(self, start: int) -> str | None:
         """"the union's figure of 14,000 strikers": the owner of the figure-noun right before "of N"."""
