@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.checks.base import ClaimGroup, Story, Waiver
-from checker.checks.compare import SameTime, by_sentence, comparable_horizons
+from checker.checks.compare import by_sentence
+from checker.checks.times import SameTime, comparable_horizons
 from checker.checks.conversion import restatements
 from checker.checks.links import ClassKey, Link, StatementIndex
 from checker.checks.reprints import Reprints

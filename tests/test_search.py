@@ -340,7 +340,7 @@ def _random_horizon(rng: random.Random) -> Horizon:
 
 @pytest.mark.parametrize("seed", range(20))
 def test_same_time_candidates_hold_every_comparable_horizon(seed: int) -> None:
-    from checker.checks.compare import SameTime, comparable_horizons
+    from checker.checks.times import SameTime, comparable_horizons
 
     rules = load_rules()
     rng = random.Random(seed)

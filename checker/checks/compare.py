@@ -1,34 +1,21 @@
-"""How two claims compare: the interval each figure allows, whether two figures agree, whether
-their horizons describe the same time. How to say it in an editor's words is checks/narrate.py.
+"""How two claims compare: the interval each figure allows and whether two figures agree; whether
+their horizons describe the same time is checks/times.py. How to say it in an editor's words is
+checks/narrate.py.
 
 Shared by the engine (pairs) and the checks; no check re-derives these on its own.
 """
 
 from __future__ import annotations
 
-import re
-
-import datetime as dt
 import math
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 from typing import TypeVar
 
 from checker.checks.links import TEMPERATURE, ClassStats, Relation, Statement, Window
-from checker.models import Claim, Horizon
+from checker.models import Claim
 from checker.ruleset import Hedge, RuleSet
-
-NOW_KINDS = {"current", "point"}
-FUTURE_KINDS = {"deadline", "eventual"}
-PAST_KINDS = {"past", "period"}
-# Kind pairs whose figures describe the same time, when the rules give no `comparable:` list.
-DEFAULT_COMPARABLE = {
-    frozenset({"current"}), frozenset({"point"}), frozenset({"current", "point"}),
-    frozenset({"deadline"}), frozenset({"eventual"}), frozenset({"deadline", "eventual"}),
-    frozenset({"past"}), frozenset({"period"}), frozenset({"past", "period"}),
-    frozenset({"unknown"}), frozenset({"unknown", "current"}), frozenset({"unknown", "point"}),
-}
 
 T = TypeVar("T")
 
@@ -241,151 +228,6 @@ def opposite_bounds(x: tuple[float, float], y: tuple[float, float]) -> bool:
         return math.isinf(i[1]) and not math.isinf(i[0])
 
     return open_below(x) and open_above(y) or open_above(x) and open_below(y)
-
-
-# --- horizons ---------------------------------------------------------------------------------
-
-def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
-    """True when both figures describe the same time, so a difference is not explained by time.
-
-    Which kinds may meet comes from rules/horizons.yaml `comparable:` (a kind always meets
-    itself); dated horizons must then also overlap, within `horizon_window_days`.
-    """
-    allowed = per_rules(rules, "comparable", _comparable_kinds)
-    if a.kind != b.kind and frozenset({a.kind, b.kind}) not in allowed:
-        return False
-    if a.kind == "deadline" and b.kind == "deadline":
-        return _within(a.end, b.end, max(rules.tolerances.horizon_window_days, 31))
-    if {a.kind, b.kind} & {"eventual", "unknown"}:
-        return True
-    if _runs_from_unstated_day(a) or _runs_from_unstated_day(b):
-        # "68,000 have crossed since the fighting began": a running total, as of its end
-        return _within(_span(a)[1], _span(b)[1], rules.tolerances.horizon_window_days)
-    if _is_point(a) != _is_point(b) and max(_days(a), _days(b)) > POINT_VS_PERIOD_DAYS:
-        # '164 patients on Tuesday' and '540 admitted since late June': a count at a moment and a total
-        # over weeks are different quantities, even when the moment falls inside the weeks
-        return False
-    if not _is_point(a) and not _is_point(b) and not _same_span(_span(a), _span(b), rules.tolerances.horizon_window_days):
-        # '58,000 since 2 March' on the 11th and '71,500 since 2 March' on the 13th: a total over a span
-        # grows with it, so two spans are one time only when their ends (and starts) nearly meet
-        return False
-    return _overlap(_span(a), _span(b), rules.tolerances.horizon_window_days)
-
-
-POINT_VS_PERIOD_DAYS = 7
-# Of the longer span: 'in 2024' and 'January to December' are one time; a week and ten days, or totals to the
-# 11th and to the 13th, are not. Starts may differ more ('since late August' and 'since 28 August' over six weeks):
-# a running total is read by its end.
-END_SLACK = 0.1
-START_SLACK = 0.2
-
-
-def _same_span(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None, dt.date | None],
-               days: int) -> bool:
-    if None in x or None in y:
-        return True  # an open end: nothing to set apart
-    longest = max((x[1] - x[0]).days, (y[1] - y[0]).days)  # type: ignore[operator]
-    return abs((x[0] - y[0]).days) <= max(days, int(longest * START_SLACK)) \
-        and abs((x[1] - y[1]).days) <= max(days, int(longest * END_SLACK))  # type: ignore[operator]
-
-
-def _runs_from_unstated_day(h: Horizon) -> bool:
-    return h.kind in PAST_KINDS and h.start is None and h.end is not None
-
-
-def _is_point(h: Horizon) -> bool:
-    start, end = _span(h)
-    return start is not None and start == end
-
-
-def _days(h: Horizon) -> int:
-    start, end = _span(h)
-    return (end - start).days + 1 if start is not None and end is not None else 0
-
-
-def _comparable_kinds(rules: RuleSet) -> set[frozenset[str]]:
-    return {frozenset(pair) for pair in rules.comparable} or DEFAULT_COMPARABLE
-
-
-def _span(h: Horizon) -> tuple[dt.date | None, dt.date | None]:
-    if h.kind in NOW_KINDS:
-        moment = h.start or h.end
-        return moment, moment
-    return h.start, h.end
-
-
-def _overlap(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None, dt.date | None], days: int) -> bool:
-    slack = dt.timedelta(days=days)
-    x_start, x_end = x
-    y_start, y_end = y
-    if x_start is not None and y_end is not None and x_start > y_end + slack:
-        return False
-    if y_start is not None and x_end is not None and y_start > x_end + slack:
-        return False
-    return True
-
-
-class SameTime:
-    """Which of many horizons may describe the same time as one of them, found by kind and date
-    instead of by asking comparable_horizons about every pair: `candidates(i)` is a superset of
-    the horizons it accepts (kinds that may meet; for two deadlines, ends within the window;
-    otherwise spans that overlap within the window), so only those need asking. It mirrors
-    comparable_horizons above: a rule there that lets more horizons meet must widen this too
-    (tests/test_search.py compares both on random horizons)."""
-
-    def __init__(self, horizons: Sequence[Horizon], rules: RuleSet) -> None:
-        self.horizons, self.rules = list(horizons), rules
-        self.window = rules.tolerances.horizon_window_days
-        self.by_kind: dict[str, list[int]] = {}
-        for i, h in enumerate(self.horizons):
-            self.by_kind.setdefault(h.kind, []).append(i)
-        self.spans = {kind: _DateIndex([_span(self.horizons[i]) for i in members], members)
-                      for kind, members in self.by_kind.items()}
-        deadlines = self.by_kind.get("deadline", [])
-        self.ends = _DateIndex([(self.horizons[i].end, self.horizons[i].end) for i in deadlines], deadlines)
-
-    def candidates(self, i: int) -> list[int]:
-        h = self.horizons[i]
-        allowed = per_rules(self.rules, "comparable", _comparable_kinds)
-        out: list[int] = []
-        for kind, members in self.by_kind.items():
-            if kind != h.kind and frozenset({kind, h.kind}) not in allowed:
-                continue
-            if kind == h.kind == "deadline":
-                days = max(self.window, 31)
-                out.extend(members if h.end is None else self.ends.near(h.end, h.end, days))
-            elif {kind, h.kind} & {"eventual", "unknown"}:
-                out.extend(members)
-            else:
-                start, end = _span(h)
-                out.extend(self.spans[kind].near(start, end, self.window))
-        return out
-
-
-class _DateIndex:
-    """Spans sorted by start, for the spans that may overlap a given one within some days; spans
-    open at either end (or upside down) are always returned."""
-
-    def __init__(self, spans: list[tuple[dt.date | None, dt.date | None]], ids: list[int]) -> None:
-        bounded = sorted((start.toordinal(), i) for (start, end), i in zip(spans, ids)
-                         if start is not None and end is not None and end >= start)
-        self.starts = [start for start, _ in bounded]
-        self.ids = [i for _, i in bounded]
-        self.open = [i for (start, end), i in zip(spans, ids) if start is None or end is None or end < start]
-        self.longest = max(((end - start).days for start, end in spans  # type: ignore[operator]
-                            if start is not None and end is not None and end >= start), default=0)
-
-    def near(self, start: dt.date | None, end: dt.date | None, days: int) -> list[int]:
-        """Spans (s, e) with s <= end + days and e >= start - days; e - s is at most `longest`."""
-        low = -math.inf if start is None else start.toordinal() - days - self.longest
-        high = math.inf if end is None else end.toordinal() + days
-        return self.open + self.ids[bisect_left(self.starts, low):bisect_right(self.starts, high)]
-
-
-def _within(x: object, y: object, days: int) -> bool:
-    if x is None or y is None:
-        return True
-    return abs((x - y).days) <= days  # type: ignore[operator]
 
 
 _PRINTED_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -116,7 +116,7 @@ Requires = Literal["differ", "disjoint"] | None
 
 
 class TimeFinder(Protocol):
-    """Horizons that may describe the same time as horizon `i` (a superset; see compare.SameTime)."""
+    """Horizons that may describe the same time as horizon `i` (a superset; see times.SameTime)."""
 
     def candidates(self, i: int) -> list[int]: ...
 
@@ -258,7 +258,7 @@ class Times:
             for statement in statements:
                 stats.add(statement)
         # A group of a whole archive has thousands of times: which may meet is looked up by kind and
-        # date (compare.SameTime), never by asking about every pair of times.
+        # date (times.SameTime), never by asking about every pair of times.
         self._finder = index.same_times([key.horizon for key in self.time_of]) if index.same_times else None
         self._same: dict[int, tuple[list[int], set[int]]] = {}
 

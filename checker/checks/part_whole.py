@@ -24,7 +24,8 @@ import re
 from collections.abc import Iterator
 
 from checker.checks.base import Check, ClaimGroup, Issue, NoOptions, Story
-from checker.checks.compare import bounds, by_sentence, comparable_horizons
+from checker.checks.compare import bounds, by_sentence
+from checker.checks.times import comparable_horizons
 from checker.checks.narrate import evidence, upper_first
 from checker.models import Claim, Severity
 
