@@ -86,12 +86,13 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     profile = _profile_of(claim, lexicon)
     if profile is None or not claim.sentence:
         return profile
-    owned = lexicon.segment(_before(claim))  # "Revenue at the passenger airline": the airline's, not the group's
+    before = _before(claim)
+    owned = lexicon.segment(before)  # "Revenue at the passenger airline": the airline's, not the group's
     if owned and not {index for index, _ in owned} & {index for index, _ in profile.modifiers}:
         profile = SubjectProfile(profile.head, profile.place, profile.modifiers | owned)
     if profile.place is not None:
         return profile
-    place, _ = lexicon.place_before(_before(claim))  # "and in Kursk the 2,000 soldiers ..."
+    place, _ = lexicon.place_before(before)  # "and in Kursk the 2,000 soldiers ..."
     return SubjectProfile(profile.head, place, profile.modifiers) if place else profile
 
 

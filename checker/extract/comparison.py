@@ -91,8 +91,9 @@ def compared_with(text: str, tokens: list[Token], lead: int, kind: str) -> Token
 
     A bare "from" only counts between two amounts of money or two percentages, where it cannot be
     "leaders from 30 countries"."""
-    prior = PRIOR_PERIOD_BRACKET.search(text[:lead])
-    match = prior or COMPARISON.search(text[:lead])
+    head = text[:lead]
+    prior = PRIOR_PERIOD_BRACKET.search(head)
+    match = prior or COMPARISON.search(head)
     if not match or (not prior and not match.group(1) and kind not in ("money", "percent")):
         return None
     def is_percent(t: Token) -> bool:

@@ -138,8 +138,8 @@ class Constructions(SpeakerPhrases):
     def _giver(self, end: int) -> str | None:
         """"The deficit of €360m that finance director Marek Obradin set out": who a relative clause
         right after the figure says gave it is its source, whoever closes the sentence."""
-        at = self._index_after(end)
-        while at < len(self.tokens) and at - self._index_after(end) < 3 and self.tokens[at].is_word \
+        first = at = self._index_after(end)
+        while at < len(self.tokens) and at - first < 3 and self.tokens[at].is_word \
                 and not self.tokens[at].is_capitalised and self.tokens[at].lower not in ("that", "which"):
             at += 1  # the counted noun: "1,200 jobs that the mayor announced"
         if at >= len(self.tokens) or self.tokens[at].lower not in ("that", "which"):

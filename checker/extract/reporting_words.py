@@ -63,7 +63,6 @@ def is_verb(tokens: list[Token], index: int) -> bool:
         return False  # "a report", "analysts' estimates", "Seoul's count", "beats forecasts"
     if _compound_noun(tokens, index):
         return False
-
     if token.lower in _NEVER_NOUNS:
         return True  # "the Hallberg Institute for Security Studies said": a name's inner 'for', not "by the U.S. estimate"
     if token.lower in _ALSO_NOUNS and any(t.lower in ("a", "an") for t in tokens[max(0, index - 3):index]):

@@ -338,10 +338,14 @@ def _unit_end(figure: Figure, sentence: Sentence, end: int) -> int:
     return end
 
 
-@lru_cache(maxsize=8)
-def _role_words_cached(names: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+def _role_words(rules: RuleSet) -> frozenset[str]:
+    return _role_words_of(Identity(rules))
+
+
+@lru_cache(maxsize=8)  # asked for every count: the subjects' names are read once per rule set
+def _role_words_of(rules: Identity[RuleSet]) -> frozenset[str]:
     roles: set[str] = set()
-    for entry in names:
+    for entry in ((entry.head, *entry.synonyms) for entry in rules.value.subjects):
         singles = [name.lower() for name in entry if " " not in name]
         outcome = any(len(words) == 2 and "people" in words for words in (name.lower().split() for name in entry))
         for word in singles:
@@ -356,15 +360,6 @@ def _role_words_cached(names: tuple[tuple[str, ...], ...]) -> frozenset[str]:
                 roles.add(" ".join(words))  # "fled into": where people went makes the outcome
     roles.discard("people")
     return frozenset(roles)
-
-
-def _role_words(rules: RuleSet) -> frozenset[str]:
-    return _role_words_of(Identity(rules))
-
-
-@lru_cache(maxsize=8)  # asked for every count: the subjects' names are gathered once per rule set
-def _role_words_of(rules: Identity[RuleSet]) -> frozenset[str]:
-    return _role_words_cached(tuple((entry.head, *entry.synonyms) for entry in rules.value.subjects))
 
 
 def _verbs(rules: RuleSet) -> frozenset[str]:
