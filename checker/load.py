@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -157,34 +158,43 @@ def _listed_keys(entry: dict[object, object], node: yaml.Node | None, path: Path
     return {key: value for key, value in entry.items() if key in known}
 
 
-def is_article(path: Path) -> bool:
-    return (
-        path.is_file()
-        and path.suffix.lower() in ARTICLE_SUFFIXES
-        and path.stem.lower() not in NOT_ARTICLES
-        and not path.name.startswith((".", "_"))
-    )
+def is_article_name(name: str) -> bool:
+    stem, suffix = os.path.splitext(name)
+    return suffix.lower() in ARTICLE_SUFFIXES and stem.lower() not in NOT_ARTICLES and not name.startswith((".", "_"))
 
 
-def expand(paths: Iterable[Path]) -> Iterator[tuple[Path, dict[str, SourceMeta]]]:
-    """Yield (article path, its folder's sources.yaml entries); folders are read in name order."""
+def expand(paths: Iterable[Path],
+           folder_sources: dict[Path, dict[str, SourceMeta]] | None = None) -> Iterator[tuple[Path, dict[str, SourceMeta]]]:
+    """Yield (article path, its folder's sources.yaml entries); folders are read in name order.
+
+    `folder_sources` remembers each folder's sources.yaml across calls: 100k file arguments from one
+    folder (a shell glob) read its sources.yaml once, not once per file."""
+    known = {} if folder_sources is None else folder_sources
     for path in paths:
-        if path.is_dir():
-            metas = load_sources_yaml(path)
-            found = False
+        try:
+            mode = path.stat().st_mode  # one stat tells a folder, a file and nothing apart
+        except (FileNotFoundError, NotADirectoryError):
+            raise InputError(f"{path}: no such file or folder") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if stat.S_ISDIR(mode):
+            metas = _sources_of(path, known)
             # Names, not paths, are sorted and held: a folder of 100k articles costs a few MB, not 50.
-            for name in sorted(os.listdir(path)):
-                article = path / name
-                if is_article(article):
-                    found = True
-                    yield article, metas
-            if not found:
+            # A directory entry knows whether it is a file without another stat per article.
+            with os.scandir(path) as entries:
+                names = sorted(entry.name for entry in entries if is_article_name(entry.name) and entry.is_file())
+            if not names:
                 raise InputError(f"{path}: no articles (*.txt, *.md) in this folder")
-        elif path.exists():
-            parent_sources = path.parent / SOURCES_FILE
-            yield path, load_sources_yaml(path.parent) if parent_sources.exists() else {}
+            for name in names:
+                yield path / name, metas
         else:
-            raise InputError(f"{path}: no such file or folder")
+            yield path, _sources_of(path.parent, known)
+
+
+def _sources_of(folder: Path, known: dict[Path, dict[str, SourceMeta]]) -> dict[str, SourceMeta]:
+    if folder not in known:
+        known[folder] = load_sources_yaml(folder)
+    return known[folder]
 
 
 def load_document(path: Path, sources: dict[str, SourceMeta], role: str = "source") -> Document:

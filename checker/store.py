@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 
 from checker import __version__
 from checker.errors import ClaimcheckError
+from checker.gc_pause import gc_paused
 from checker.load import SourceMeta, article_text, document_of, expand, within_limit
 from checker.models import Claim, Document
 from checker.parallel import ParallelOptions, extract_finished
@@ -117,20 +118,32 @@ def _expand_all(paths: Sequence[Path], stats: IndexStats,
     collects the folders read to the end without error."""
     seen: set[str] = set()
     unlisted = SourceMeta()  # one shared instance: 100k files mostly have no sources.yaml entry
+    folder_sources: dict[Path, dict[str, SourceMeta]] = {}
+    real_folders: dict[str, str] = {}
     for top in paths:
-        folder = str(Path(top).resolve()) if Path(top).is_dir() else None
+        top = Path(top)
         try:
-            for path, sources in expand([Path(top)]):
-                # what path.resolve() gives, without walking every component again for each file
-                resolved = os.path.join(folder, path.name) if folder and not path.is_symlink() else str(path.resolve())
+            for path, sources in expand([top], folder_sources):
+                resolved = _resolved(path, real_folders)
                 if resolved not in seen:  # a file named twice (folder and file) is indexed once
                     seen.add(resolved)
                     yield path, resolved, sources.get(path.name, unlisted)
         except ClaimcheckError as exc:
             stats.errors.append(str(exc))
         else:
-            if folder:
-                walked.append(Path(folder))
+            if top.is_dir():
+                walked.append(top.resolve())
+
+
+def _resolved(path: Path, real_folders: dict[str, str]) -> str:
+    """What path.resolve() gives, resolving each folder once rather than every component per file."""
+    if path.is_symlink():
+        return str(path.resolve())
+    folder = str(path.parent)
+    real = real_folders.get(folder)
+    if real is None:
+        real = real_folders[folder] = os.path.realpath(folder)
+    return os.path.join(real, path.name)
 
 
 def prune_missing(store: ClaimStore, folders: Sequence[Path], present: set[str],
@@ -331,7 +344,8 @@ def _assemble(db: sqlite3.Connection, rows: list[tuple[int, int, str]],
     """Documents and claims in index order (document, then position), whatever order SQLite returned."""
     documents = _documents(db, sorted({doc_no for doc_no, _, _ in rows}))
     kept = {doc_no: doc for doc_no, doc in documents.items() if doc.id not in exclude}
-    claims = [Claim.model_validate_json(body) for doc_no, _, body in sorted(rows) if doc_no in kept]
+    with gc_paused():  # a slice's claims all live on: see gc_pause (7.9 -> 5.7 s to read a 100k store)
+        claims = [Claim.model_validate_json(body) for doc_no, _, body in sorted(rows) if doc_no in kept]
     return list(kept.values()), claims
 
 

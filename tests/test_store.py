@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import load
 from checker.errors import InputError
 from checker.load import load_documents
 from checker.models import Claim
@@ -110,10 +111,26 @@ def test_a_file_reached_twice_is_indexed_once_under_its_real_path(tmp_path: Path
     (tmp_path / "linked").symlink_to(tmp_path / "wires", target_is_directory=True)
     (tmp_path / "desk").mkdir()
     (tmp_path / "desk" / "copy.txt").symlink_to(wires[1])
-    stats = index_paths(store, [tmp_path / "wires", wires[0], tmp_path / "linked", tmp_path / "desk"], RuleSet())
+    stats = index_paths(store, [tmp_path / "wires", wires[0], tmp_path / "linked", tmp_path / "linked" / wires[1].name,
+                                tmp_path / "desk"], RuleSet())
     assert (stats.files, stats.added) == (2, 2)
     paths = {row[0] for row in store.db.execute("SELECT path FROM documents")}
     assert paths == {str(path.resolve()) for path in wires}
+
+
+def test_files_named_one_by_one_read_their_folders_listing_once(tmp_path: Path, store: ClaimStore,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """`claimcheck index wires/*.txt`: 100k file arguments must not parse wires/sources.yaml 100k times."""
+    wires = write_articles(tmp_path / "wires", 30)
+    (tmp_path / "wires" / "sources.yaml").write_text(
+        "".join(f"{path.name}: {{outlet: Wire One}}\n" for path in wires), encoding="utf-8")
+    reads: list[Path] = []
+    real_read_yaml = load.read_yaml
+    monkeypatch.setattr(load, "read_yaml", lambda path: reads.append(path) or real_read_yaml(path))
+    stats = index_paths(store, wires, RuleSet())
+    assert (stats.files, stats.added, stats.errors) == (30, 30, [])
+    assert {row[0] for row in store.db.execute("SELECT outlet FROM documents")} == {"Wire One"}
+    assert len(reads) <= 2  # once to count the files, once to index them; it was 60 (twice per file)
 
 
 def test_parallel_index_writes_the_same_store(archive: Path, tmp_path: Path) -> None:

@@ -186,6 +186,23 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’])(?:{trie_alternation(phrases)})(?![\w'’])", re.I)
 
 
+class FoldedPhrases:
+    """A phrase_pattern's matches, found in the lower-cased text by a case-sensitive twin of the pattern:
+    re runs a case-insensitive alternation about half as fast. Spans index the text as given; a text
+    whose lower-casing changes its length ('İ' is two characters lower-cased) is searched as written."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.any_case = phrase_pattern(phrases)
+        self.folded = re.compile(self.any_case.pattern) if self.any_case else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.any_case is None or self.folded is None:
+            return []
+        lowered = text.lower()
+        pattern, searched = (self.folded, lowered) if len(lowered) == len(text) else (self.any_case, text)
+        return [match.span() for match in pattern.finditer(searched)]
+
+
 _END = "\0"  # marks "a phrase ends here" in the trie; no phrase contains a NUL
 
 

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from checker.extract.clauses import DETERMINERS, PREPOSITIONS, Token, phrase_pattern
+from checker.extract.clauses import DETERMINERS, PREPOSITIONS, FoldedPhrases, Token
 from checker.identity import Identity
 from checker.ruleset import RuleSet
 
@@ -33,8 +33,8 @@ _PLURAL_NOUNS = frozenset({"data", "statistics", "figures", "numbers", "records"
 class Vocabulary(NamedTuple):
     """The rule set's reporting words, compiled once per rule set rather than once per sentence."""
 
-    verbs: re.Pattern[str] | None
-    phrases: re.Pattern[str] | None
+    verbs: FoldedPhrases
+    phrases: FoldedPhrases
     source_nouns: frozenset[str]
     counting_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
@@ -44,7 +44,7 @@ class Vocabulary(NamedTuple):
 @lru_cache(maxsize=8)
 def vocabulary(rules: Identity[RuleSet]) -> Vocabulary:
     words = rules.value
-    return Vocabulary(phrase_pattern(words.verbs), phrase_pattern(words.phrases),
+    return Vocabulary(FoldedPhrases(words.verbs), FoldedPhrases(words.phrases),
                       *(frozenset(w.lower() for w in listed) for listed in
                         (words.source_nouns, words.counting_verbs, words.clause_only_verbs, words.counters)))
 
@@ -87,6 +87,6 @@ def _compound_noun(tokens: list[Token], index: int) -> bool:
 _LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:the|a|an|its|their|his|her|our|this|these)\b)[a-z]")
 
 
-def is_unit_per(text: str, phrase: re.Match[str]) -> bool:
+def is_unit_per(text: str, start: int, end: int) -> bool:
     """'per cent', 'per capita', 'per day': the 'per' of a unit, not 'per the ministry' naming a source."""
-    return phrase.group().lower() == "per" and _LOWER_WORD_AFTER.match(text, phrase.end()) is not None
+    return text[start:end].lower() == "per" and _LOWER_WORD_AFTER.match(text, end) is not None

@@ -46,11 +46,10 @@ class SpeakerPhrases:
     def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self.text = text
         self.tokens = tokenize(text)
-        verbs, phrases = vocabulary.verbs, vocabulary.phrases
-        self.verbs = [self._index(m.start()) for m in verbs.finditer(text)] if verbs else []
-        self.verbs = [i for i in self.verbs if i is not None and is_verb(self.tokens, i)]
-        self.phrases = [(self._index(m.start()), self._index_after(m.end())) for m in phrases.finditer(text)
-                        if not is_unit_per(text, m)] if phrases else []
+        verbs = [self._index(start) for start, _ in vocabulary.verbs.spans(text)]
+        self.verbs = [i for i in verbs if i is not None and is_verb(self.tokens, i)]
+        self.phrases = [(self._index(start), self._index_after(end)) for start, end in vocabulary.phrases.spans(text)
+                        if not is_unit_per(text, start, end)]
         self.source_nouns = vocabulary.source_nouns
         self.counting_verbs = vocabulary.counting_verbs
         self.clause_only_verbs = vocabulary.clause_only_verbs
