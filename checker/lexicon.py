@@ -107,7 +107,7 @@ class Lexicon:
     # --- subjects ------------------------------------------------------------------------------
 
     def subject_key(self, subject: str | None, unit: str | None) -> str | None:
-        for text in (subject, unit):
+        for text in (subject, _thing_unit(unit)):
             if text:
                 head = self._head(text)
                 if head:
@@ -127,7 +127,7 @@ class Lexicon:
         return self._profiles[key]
 
     def _profile(self, subject: str | None, unit: str | None, clause: str) -> SubjectProfile | None:
-        for text in (subject, unit):
+        for text in (subject, _thing_unit(unit)):
             if not text:
                 continue
             found = self._head(text)
@@ -356,3 +356,8 @@ def first_clause(text: str, max_words: int = 10) -> str:
     # `max_words` words never run past a few hundred characters: do not scan a long sentence's rest
     clause = _CLAUSE_END.split(text[:60 * max_words], maxsplit=1)[0]
     return " ".join(clause.split()[:max_words])
+
+
+def _thing_unit(unit: str | None) -> str | None:
+    """The unit when it names a thing; a bare rate ('per day', of "nearly 600 a day") names none."""
+    return None if unit is None or unit.startswith("per ") else unit

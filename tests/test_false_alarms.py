@@ -65,6 +65,11 @@ CASES = {
                        "Bank details of around 180,000 customers were also taken, Telvane said. The company has about "
                        "11 million customers in total."),
     ],
+    # a daily average with no noun ("6,000 a day") is a rate of what the sentence counts, never its total
+    "a-bare-daily-average-and-a-total": [
+        ("2026-05-01", "Crossings have averaged about 6,000 a day since March 1, the interior ministry said."),
+        ("2026-05-01", "The interior ministry said 360,000 crossings had been recorded since March 1."),
+    ],
     "a-width-is-no-depth": [
         ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "

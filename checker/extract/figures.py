@@ -312,6 +312,9 @@ def _to_figure(text: str, candidate: _Candidate, grammar: Grammar, rules: RuleSe
         return figure.model_copy(update={"unit": head, "unit_span": (noun.start, noun.end), "kind": "count"})
     if _is_age(text, candidate, start, end) and (year := lexicon_unit("year")) is not None:
         return _with_unit(figure, year.name, year.entity, None)
+    rate = per_time(text, figure_end, end)
+    if rate is not None:  # "crossings averaged about 6,000 a day": a rate of what the sentence counts, never a total
+        return figure.model_copy(update={"unit": f"per {rate[0]}"})
     return figure
 
 

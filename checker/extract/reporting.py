@@ -131,7 +131,8 @@ class Constructions(SpeakerPhrases):
         if first == verb and verb - 2 > figure_at and self.tokens[verb - 2].lower == "the":
             first = verb - 2  # "the police say"
         counted = self.tokens[figure_at:first]
-        if first == verb or not counted or not all(t.is_word and not t.is_capitalised for t in counted):
+        # the counted noun may carry proper adjectives ("3,000 North Korean troops Seoul said were sent")
+        if first == verb or not counted or not all(t.is_word for t in counted) or counted[-1].is_capitalised:
             return None
         return self._clean(first, verb - 1)
 

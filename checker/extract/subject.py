@@ -155,8 +155,8 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
         words = _earlier_counted_noun(tokens, start) or words
     if len(words) == 1 and words[0].lower() in ("others", "more"):  # "12 others were hurt"
         words = _earlier_counted_noun(tokens, start) or [DEFAULT_COUNTED]
-    if not words:
-        return figure.unit
+    if not words:  # a unit names the thing counted; a bare rate ("nearly 600 a day", unit 'per day') does not
+        return None if (figure.unit or "").startswith("per ") else figure.unit
     phrase = " ".join(words)
     place = _owners_place(text, core_end, start)
     if place and not any(w[0].isupper() for w in words):
