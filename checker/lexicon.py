@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from checker.owners import HOLDING_SET, OUTCOME_SET, OWNER_SET, SUBSET_SET, owner, segment, segment_pattern
-from checker.places import named_place, place_opening_clause
+from checker.places import named_place, place_named_there, place_opening_clause
 from checker.ruleset import RuleSet
 from checker.voices import SourceRelation, Voices
 from checker.words import plain_words, singular
@@ -182,6 +182,11 @@ class Lexicon:
         """places.place_opening_clause, with the place in the lexicon's plain words."""
         place, contrast = place_opening_clause(before)
         return (" ".join(self.plain(place)), contrast) if place else (None, False)
+
+    def place_there(self, before: str, after: str) -> str | None:
+        """places.place_named_there, in the lexicon's plain words."""
+        place = place_named_there(before, after)
+        return " ".join(self.plain(place)) if place else None
 
     def owner(self, before: str) -> frozenset[tuple[int, str]]:
         """The owner of the figure as a modifier: 'The Centre Alliance won 132 seats' (checker/owners.py)."""

@@ -66,3 +66,17 @@ _CALENDAR_WORDS = {name.lower() for name in [*calendar.day_name, *calendar.month
                                                 *calendar.month_abbr] if name}
 # 'Kursk region' and 'Kursk Oblast' are one place
 _PLACE_NOUNS = {"oblast", "region", "province", "state", "county", "district", "city", "territory", "soil"}
+
+
+# "putting all 310 jobs there at risk", not "there were 310 jobs" (where 'there' comes first)
+_THERE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+there\b", re.IGNORECASE)
+_IN_A_PLACE = re.compile(r"\bin\s+(?=(?:the\s+)?[A-Z])")
+
+
+def place_named_there(before: str, after: str) -> str | None:
+    """"... close its centre in Vendholm's Kanal district, putting all 310 jobs there at risk": the
+    figure's 'there' is the last place the sentence named before it."""
+    if not _THERE_AFTER.match(after):
+        return None
+    found = [match.start() for match in _IN_A_PLACE.finditer(before)]
+    return named_place(before[found[-1]:]) if found else None

@@ -93,6 +93,9 @@ def _profile(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     if profile.place is not None:
         return profile
     place, _ = lexicon.place_before(before)  # "and in Kursk the 2,000 soldiers ..."
+    if place is None:  # "its centre in Vendholm ..., putting all 310 jobs there at risk"
+        at = claim.end - claim.sentence_start
+        place = lexicon.place_there(claim.sentence[:claim.start - claim.sentence_start], claim.sentence[at:at + 80])
     return SubjectProfile(profile.head, place, profile.modifiers) if place else profile
 
 
@@ -194,7 +197,9 @@ def _opening_part(before: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
     later in a sentence is seldom its subject, nor is it of a figure after another one."""
     if not before or _ANY_DIGIT.search(before):  # '... employs 450 people, ..., which said 310 employees were working'
         return frozenset()
-    return lexicon.part_members(" ".join(before.split()[:3]))
+    # a capital after the first word is a name's: 'Brightwave Technologies' plan' names no technology sector
+    opening = before.split()[:3]
+    return lexicon.part_members(" ".join(opening[:1] + [word for word in opening[1:] if not word[:1].isupper()]))
 
 
 # "the data of 4.2 million customers", "bank details of around 180,000 customers": a count of those whose

@@ -175,6 +175,10 @@ class AttributionsFile(Strict):
         default_factory=list,
         description="reporting verbs that report a clause only: with the figure as object they count it (added)",
     )
+    plan_nouns: list[str] = Field(
+        default_factory=list,
+        description="nouns whose possessive owner gives the figure its verb acts on: Brightwave's plan to cut 1,200 jobs",
+    )
 
 
 # --- horizons -------------------------------------------------------------------------------
@@ -269,6 +273,7 @@ class RuleSet(BaseModel):
     counting_verbs: list[str] = Field(default_factory=list)
     counters: list[str] = Field(default_factory=list)
     clause_only_verbs: list[str] = Field(default_factory=list)
+    plan_nouns: list[str] = Field(default_factory=list)
     current: list[str] = Field(default_factory=list)
     eventual: list[str] = Field(default_factory=list)
     past: list[str] = Field(default_factory=list)

@@ -86,11 +86,14 @@ def _claims_of(document: Document, rules: RuleSet, lexicon: Lexicon) -> list[Cla
 
 
 def _named_earlier(key: str | None, named: list[str]) -> str | None:
-    """"the coast guard" after "the Sarel Coast Guard" in one article is that coast guard: a source's
-    short form takes the one fuller name the article gave before it."""
+    """"the coast guard" after "the Sarel Coast Guard", and "Brightwave" after "Brightwave Technologies",
+    in one article are those bodies: a source's short form (a one-word one may be the name's first word)
+    takes the one fuller name the article gave before it."""
     if key is None:
         return None
     fuller = {earlier for earlier in named if earlier.endswith(f" {key}")}
+    if not fuller and " " not in key:
+        fuller = {earlier for earlier in named if earlier.startswith(f"{key} ")}
     if len(fuller) == 1:
         return fuller.pop()
     if key not in named:

@@ -40,7 +40,11 @@ def phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | N
     rest = [t for t in tokens if t.start >= position]
     if rest and rest[0].lower == "of":  # "12,000 of its soldiers"
         rest = rest[1:]
+        determined = False
         while rest and rest[0].lower in DETERMINERS:
+            rest, determined = rest[1:], True
+        if determined and len(rest) > 1 and rest[0].is_number:  # "15% of its 12,000(-strong) employees"
+            rest = rest[2:] if rest[1].lower == "-" and len(rest) > 2 and rest[2].lower == "strong" else rest
             rest = rest[1:]
     words: list[str] = []
     index = 0

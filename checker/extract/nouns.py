@@ -116,6 +116,8 @@ def counted_noun(text: str, pos: int, end: int, plural: bool, allow_hyphen: bool
         plural = True  # "one of the generals" names generals
     words = _words_after(text, pos, end, allow_hyphen)
     if words and text[pos] == "-":
+        if text[words[0][0]:words[0][1]].lower() == "strong" and len(words) > 1:
+            return _build(text, words[1:2])  # "a 12,000-strong workforce": the size of what follows
         return _build(text, words[:1])  # "six-cylinder engines": the compound names what is counted
     content: list[tuple[int, int]] = []
     for span in words:

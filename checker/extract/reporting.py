@@ -23,7 +23,11 @@ CLAUSE_OPENING_MARKS = frozenset({":", "\"", "“", "'", "‘"})  # "she added: 
 GIVING_VERBS = frozenset({"set", "gave", "announced", "presented", "published", "released", "outlined", "unveiled",
                           "cited", "quoted", "put", "offered"})
 GIVER_WORDS = 7  # the giver's words: "finance director Marek Obradin"
-INSIDE_SPEAKER_WORDS = 5  # counted noun and speaker before an inner reporting verb: "people UNHCR says"
+INSIDE_SPEAKER_WORDS = 5
+APPOSED_NOUN_WORDS = 3  # the earlier figure's counted noun: "1,200 jobs", "1,200 permanent roles"
+# Between an apposition's comma and its figure: "1,200 jobs, or roughly 10% of ...", "..., about 15% of ..."
+APPOSITION_HEDGES = frozenset({"or", "about", "around", "roughly", "some", "nearly", "almost", "approximately",
+                               "just", "over", "under", "more", "than", "less", "fewer"})  # counted noun and speaker before an inner reporting verb: "people UNHCR says"
 
 
 def constructions(text: str, rules: RuleSet) -> Constructions:
@@ -44,7 +48,8 @@ class Constructions(SpeakerPhrases):
 
     def speaker_for(self, start: int, end: int) -> str | None:
         """The speaker of the figure at [start, end) of the sentence, or None."""
-        owner = self._possessive_source(start) or self._speaker_inside(end) or self._giver(end)
+        owner = self._possessive_source(start) or self._plan_owner(start) or self._apposed_owner(start) \
+            or self._speaker_inside(end) or self._giver(end)
         if owner:
             return owner
         trailing = self._trailing(end)
@@ -163,6 +168,39 @@ class Constructions(SpeakerPhrases):
             return None
         name, _ = self._phrase_before(before[-3])
         return without_possessive(name) if name else None
+
+    def _plan_owner(self, start: int) -> str | None:
+        """"Brightwave Technologies' plan to cut about 1,200 jobs": the owner of a plan, pledge or offer
+        whose infinitive acts on the figure gives it (a verb, and a hedge, between 'to' and the figure)."""
+        figure_at = self._index_after(start)
+        for to in range(figure_at - 2, max(figure_at - 5, 1), -1):
+            if self.tokens[to].lower != "to":
+                continue
+            if not all(t.is_word for t in self.tokens[to + 1:figure_at]):
+                return None
+            noun, owner = self.tokens[to - 1], self.tokens[to - 2]
+            if noun.lower not in self.plan_nouns or not owner.lower.endswith(POSSESSIVE_ENDINGS):
+                return None
+            name, _ = self._phrase_before(to - 2)
+            return without_possessive(name) if name else None
+        return None
+
+    def _apposed_owner(self, start: int) -> str | None:
+        """"Brightwave's plan to cut 1,200 jobs, about 15% of its workforce": a figure set beside the one
+        before it restates that figure, and has its owner."""
+        at = self._index_after(start) - 1
+        while at >= 0 and self.tokens[at].lower in APPOSITION_HEDGES:
+            at -= 1
+        if at < 2 or self.tokens[at].text != ",":
+            return None
+        noun_end = at
+        while at - 1 >= 0 and at > noun_end - APPOSED_NOUN_WORDS and self.tokens[at - 1].is_word \
+                and not self.tokens[at - 1].is_capitalised:
+            at -= 1
+        if at == noun_end or at == 0 or not self.tokens[at - 1].is_number:
+            return None
+        earlier = self.tokens[at - 1].start
+        return self._possessive_source(earlier) or self._plan_owner(earlier)
 
     def _trailing(self, end: int) -> str | None:
         """A clause-closing attribution after the figure: ", the ministry said on Monday", ", police said,

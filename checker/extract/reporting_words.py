@@ -39,6 +39,7 @@ class Vocabulary(NamedTuple):
     counting_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
     counters: frozenset[str]
+    plan_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -46,7 +47,8 @@ def vocabulary(rules: Identity[RuleSet]) -> Vocabulary:
     words = rules.value
     return Vocabulary(FoldedPhrases(words.verbs), FoldedPhrases(words.phrases),
                       *(frozenset(w.lower() for w in listed) for listed in
-                        (words.source_nouns, words.counting_verbs, words.clause_only_verbs, words.counters)))
+                        (words.source_nouns, words.counting_verbs, words.clause_only_verbs, words.counters,
+                         words.plan_nouns)))
 
 
 def is_verb(tokens: list[Token], index: int) -> bool:

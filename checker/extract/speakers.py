@@ -54,6 +54,7 @@ class SpeakerPhrases:
         self.counting_verbs = vocabulary.counting_verbs
         self.clause_only_verbs = vocabulary.clause_only_verbs
         self.counters = vocabulary.counters
+        self.plan_nouns = vocabulary.plan_nouns
 
     def _index(self, position: int) -> int | None:
         at = bisect_left(self.tokens, position, key=_token_start)

@@ -86,7 +86,8 @@ SPAN_BEFORE = re.compile(
 # "2,100 of their jobs": a count of things belonging to someone named earlier, maybe with a place.
 OWNED = re.compile(r"\s+of\s+(?:their|its)\s+", re.I)
 OWNER_PLACE = re.compile(r"\bin\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-OF_LEAD = re.compile(r"^of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?", re.I)
+# What comes between a figure and its counted noun: "of the" (4,800 of the schools), "-strong" (a 12,000-strong workforce)
+OF_LEAD = re.compile(r"^(?:of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?|strong\s+)", re.I)
 # Nouns that stand for a figure named earlier ("their numbers", "the figure").
 GENERIC_NOUNS = frozenset({"number", "numbers", "figure", "figures", "total", "totals", "tally", "count", "amount"})
 RATE_SUFFIXES = ("ment", "tion", "sion", "ity", "cy")
@@ -304,11 +305,14 @@ def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb
 
 
 def _as_participle(word: str) -> str:
-    """"killing" -> "killed": the lexicon lists outcomes as participles."""
+    """"killing" -> "killed", "represents" -> "represented": the lexicon lists outcomes as participles."""
     if word.endswith("ing") and len(word) > 5:
         stem = word[:-3]
-        return stem + ("d" if stem.endswith("e") else "ed")
-    return word
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        stem = word[:-1]
+    else:
+        return word
+    return stem + ("d" if stem.endswith("e") else "ed")
 
 
 def _earlier_counted_noun(tokens: list[Token], start: int) -> list[str]:

@@ -51,6 +51,9 @@ SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:began|started|eru
                          re.I)
 # A preposition before "Monday's ..." makes the day part of a modifier ("the toll from Monday's quake").
 MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|over)\s+(?:the\s+)?$", re.I)
+# "an explosion on Tuesday killed six people": the day of the event, not of its toll, which grows as the injured die
+EVENT_ON_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:on\s+)?$")  # the day's match may hold its 'on'
+TOLL_AFTER = re.compile(r"\s+(?:killed|injured|wounded|claimed|left)\b", re.I)
 # A short clause opening with one of these says when the figure was given ("given on Tuesday"); right
 # before a date they date a statement without naming a speaker ("figures released on Wednesday").
 STATEMENT_PARTICIPLES = frozenset({"given", "published", "released", "issued", "announced", "presented", "updated"})
@@ -133,6 +136,9 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
         possessive = clause.startswith(("'s", "’s"), match.end())
         if possessive and MODIFIER_BEFORE.search(before):
             return  # "the toll from Monday's quake": the day of the event, not of the toll
+        if EVENT_ON_BEFORE.search(before) and TOLL_AFTER.match(clause, match.end()) \
+                and (before.endswith("on ") or match.group(group).lower().startswith("on ")):
+            return  # "an explosion on Tuesday killed six": the toll is counted since, up to when it was given
         # "said on Thursday" dates the statement, not the figure ("recorded in the past day" does; so
         # does "put Saturday's crowd at")
         statement = reported is not None and reported.search(before) is not None \
