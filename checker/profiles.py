@@ -172,6 +172,9 @@ def _subset(before: str, after: str, head: str, lexicon: Lexicon) -> frozenset[t
     accounts for 640 of this year's cases', '4,800 of the country's 6,100 state schools'."""
     if _OF_A_COUNTED_WHOLE.match(after):
         return _INCLUDED  # "4,800 of the country's 6,100 schools"
+    rise = _RISE_BECAUSE.search(before, max(0, len(before) - 60))
+    if rise and lexicon.head_of(before[:rise.start()]) == head:
+        return _INCLUDED  # "the toll has risen to six after two injured workers died": the two are of the six
     if _INCLUSION_WORD.search(before, max(0, len(before) - 40)) is None:
         return frozenset()  # most figures: no inclusion word right before them
     text = _without_hedges(before, lexicon)
@@ -184,6 +187,8 @@ def _subset(before: str, after: str, head: str, lexicon: Lexicon) -> frozenset[t
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_RISE_BECAUSE = re.compile(r"\b(?:rises?|rose|risen|climbs?|climbed|jumps?|jumped|increases?|increased|grows?|grew)"
+                           r"\s+to\s+[\w,.]+\s+(?:as|after)\s+$", re.IGNORECASE)
 # the figure is a part of a whole counted right after it: "4,800 of the country's 6,100 state schools"
 _OF_A_COUNTED_WHOLE = re.compile(r"^\s*(?:[a-z]+\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+['’]s?\s+)?"
                                  r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
@@ -326,7 +331,8 @@ are will would could may might can do did does not also just only year years ear
 weeks day days ago last previous next coming end same period time billion million thousand trillion bn m per cent percent point
 points""".split())
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+"
+                                r"(?:(?:last|first|remaining|final|other)\s+)?$", re.IGNORECASE)  # "the last five survivors"
 
 
 def _is_back_reference(claim: Claim) -> bool:

@@ -70,6 +70,15 @@ CASES = {
         ("2026-05-01", "Crossings have averaged about 6,000 a day since March 1, the interior ministry said."),
         ("2026-05-01", "The interior ministry said 360,000 crossings had been recorded since March 1."),
     ],
+    # the last few brought out are some of all the survivors; the two who died overnight are of the six
+    "the-last-five-of-the-survivors": [
+        ("2025-03-13", "Rescuers brought the last five survivors to the surface late on Wednesday, ending an operation "
+                       "that saved 25 miners, officials said on Thursday."),
+    ],
+    "the-deaths-that-raised-a-toll": [
+        ("2026-03-04", "The number of people killed has risen to six after two injured workers died overnight at "
+                       "Harlow General Hospital, the health authority said on Wednesday."),
+    ],
     "a-width-is-no-depth": [
         ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "

@@ -27,7 +27,7 @@ from checker.extract.figure_parts import Atom, Grammar, grammar_for, guarded_pre
 from checker.extract.hybrid import FractionReading, fractions_with_units
 from checker.extract.memo import by_text
 from checker.extract.nonclaims import inside, is_identifier, is_ordinal_compound, looks_like_year, masked_spans
-from checker.extract.nouns import OF_A_COUNTED_WHOLE, CountedNoun, counted_noun
+from checker.extract.nouns import OF_A_COUNTED_WHOLE, CountedNoun, counted_noun, counts_alone
 from checker.extract.numbers import NumberToken
 from checker.extract.types import Figure
 from checker.extract.units import UnitInfo, base_form, unit_lexicon
@@ -356,7 +356,8 @@ def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, gramma
         # "the other two", "one of them": a number word alone refers back, it does not count; but "seven
         # of the committee's nine members" counts members, a part of the whole it names ("one of four
         # mission concepts" singles one out)
-        return first.token.spelled and first.value >= 2 and OF_A_COUNTED_WHOLE.match(text, atom.end) is not None
+        return first.token.spelled and first.value >= 2 and (OF_A_COUNTED_WHOLE.match(text, atom.end) is not None
+                                                             or counts_alone(text, first.start, atom.end))
     return True
 
 

@@ -147,6 +147,9 @@ def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:
     if own > 0 and 0 not in scope and (len(tokenize(text[slice(*spans[0])])) <= 6 or _is_time_clause(text, spans[0])
                                        or _states_when(text, spans[0])):
         scope[0] = 2  # a short opening ("In the first eight months of 2025, ...") sets the sentence's time
+    if own > 1 and own - 1 not in scope and _is_time_clause(text, spans[own - 1]) \
+            and text[:spans[own - 1][0]].rstrip().endswith((":", ";", "—")):
+        scope[own - 1] = 2  # "... a history of accidents: in 2019, 12 miners died there": the same, after a colon
     index = max(scope) + 1
     while index < len(spans) and _is_apposition(text, spans, index):
         index += 1  # "cut 11,000 jobs, about 13% of staff, by the end of 2027"

@@ -103,6 +103,9 @@ def noun_before(text: str, tokens: list[Token], start: int, verbs: frozenset[str
         of_match = match
     if of_match:  # "puts the number of soldiers in Russia at 3,000"
         words, verb = phrase_after(tokens, of_match.end())
+        if words and verb is None:  # "the number of miners killed in the collapse rose to 23": killed miners
+            following = [t for t in tokens if t.start >= of_match.end()][len(words):len(words) + 1]
+            verb = following[0].lower if following and is_participle(following[0].text) else None
         if words or verb:  # "the number of injured rose to 212": the participle is the counted thing
             return words + ([verb] if verb else [])
     index = len(left) - 1

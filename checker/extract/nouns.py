@@ -25,6 +25,24 @@ _CARDINAL_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 OF_A_COUNTED_WHOLE = re.compile(rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+['’]s?\s+)?(?:\d[\d,.]*|{_CARDINAL_WORD}\b)"
                                 r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?(?=\s+[A-Za-z])")
 
+# A number word with no noun that still counts: the level a toll reached ("rose to nine", "put the number
+# of dead at four") or the subject of its own verb ("nine were still missing", "Nine of them had been
+# brought out"); not "the other two were", which refers back.
+_LEVEL_BEFORE = re.compile(r"\b(?:(?:rose|risen|climbed|increased|jumped|grew|fell|dropped|declined)\s+to"
+                           r"|(?:put|puts|putting|placed)\s+(?:[\w'’]+\s+){1,5}?at)\s+$", re.IGNORECASE)
+_OWN_VERB_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:were|are|have|had|remain|remained|died|survived)\b",
+                             re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:the|these|those|other|all|both|last|first|remaining)\s+$", re.IGNORECASE)
+
+
+def counts_alone(text: str, start: int, end: int) -> bool:
+    """Whether the number word at text[start:end], with no noun after it, is a count (see above)."""
+    before = text[max(0, start - 60):start]
+    if _LEVEL_BEFORE.search(before):
+        return True
+    return _OWN_VERB_AFTER.match(text, end) is not None and _REFERS_BACK.search(before) is None
+
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "words.yaml"
 MAX_PHRASE_WORDS = 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")

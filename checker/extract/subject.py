@@ -285,6 +285,7 @@ def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb
     if words and words[-1].lower() in roles:
         role = words.pop().lower()
         return role
+    noun = words[-1].lower() if words else ""
     after = [t for t in tokens if t.start >= core_end]
     skip = len(words)
     reported = _reported_relative(after[skip:], reporting)
@@ -292,14 +293,15 @@ def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb
     for at, token in enumerate(window[:5]):
         if at + 1 < len(window) and f"{token.lower} {window[at + 1].lower}" in roles:
             return f"{token.lower} {window[at + 1].lower}"  # "have fled into Aldmark"
-        if token.lower in roles:
+        if token.lower in roles or f"{noun} {token.lower}" in roles:  # "bodies were recovered"
             return token.lower
         if token.lower not in AUXILIARIES and token.lower not in ROLE_GAP and not token.is_adverb:
             break
     before = [t for t in tokens if t.end <= start]
     while before and before[-1].lower in DETERMINERS:
         before.pop()
-    if before and _as_participle(before[-1].lower) in roles:  # "killed 12 people", "killing at least 12"
+    if before and (_as_participle(before[-1].lower) in roles  # "killed 12 people", "killing at least 12"
+                   or f"{noun} {_as_participle(before[-1].lower)}" in roles):  # "recovered 12 bodies"
         return _as_participle(before[-1].lower)
     return None
 
@@ -362,6 +364,9 @@ def _role_words_of(rules: Identity[RuleSet]) -> frozenset[str]:
                 roles.add(words[1] if words[0] == "people" else words[0])
             elif len(words) == 2 and is_participle(words[0]) and words[1] in MOVE_PREPOSITIONS:
                 roles.add(" ".join(words))  # "fled into": where people went makes the outcome
+        head = entry[0].lower().split()
+        if len(head) == 2 and is_participle(head[1]):
+            roles.add(" ".join(head))  # "bodies recovered": an outcome of that noun only (_noun_role)
     roles.discard("people")
     return frozenset(roles)
 

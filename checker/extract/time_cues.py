@@ -54,6 +54,8 @@ MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|o
 # "an explosion on Tuesday killed six people": the day of the event, not of its toll, which grows as the injured die
 EVENT_ON_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:on\s+)?$")  # the day's match may hold its 'on'
 TOLL_AFTER = re.compile(r"\s+(?:killed|injured|wounded|claimed|left)\b", re.I)
+# "promised on Thursday to send 400 guards": the day of the promise is the plan's, not a statement's
+INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]+\b")
 # A short clause opening with one of these says when the figure was given ("given on Tuesday"); right
 # before a date they date a statement without naming a speaker ("figures released on Wednesday").
 STATEMENT_PARTICIPLES = frozenset({"given", "published", "released", "issued", "announced", "presented", "updated"})
@@ -142,7 +144,8 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
         # "said on Thursday" dates the statement, not the figure ("recorded in the past day" does; so
         # does "put Saturday's crowd at")
         statement = reported is not None and reported.search(before) is not None \
-            and not SPAN_OPENER.match(match.group(group)) and not possessive
+            and not SPAN_OPENER.match(match.group(group)) and not possessive \
+            and not (INFINITIVE_NEXT.match(clause, match.end()) and match.group(group).lower().startswith("on "))
         lead = deadline_lead.search(before) if deadline_lead else None
         if match.group(group).lower().endswith(("ago", "earlier")) and FROM_BEFORE.search(before):
             return  # "doubled in August from a year earlier to 18,400": the base of a change, not a time of the figure
