@@ -29,7 +29,7 @@ CHANGE_UNITS = frozenset({"basis points", "basis point", "percentage points", "p
 # Prepositions that attach a modifier to the noun before them: "death toll from the floods", "shares of X".
 HEAD_LINKS = frozenset({"from", "of", "in", "at"})
 NOT_PARTICIPLES = frozenset({"hundred", "shed", "bred", "sled"})
-COUNT_NOUN_OF = re.compile(r"\b(?:number|total|count|tally|figure|toll|size|sum)\s+of\s+", re.I)
+COUNT_NOUN_OF = re.compile(r"\b(?:number|total|count|tally|figure|toll|size|sum|amount|volume|quantity)\s+of\s+", re.I)
 OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
 AVERAGE_VERBS = frozenset({"average", "averages", "averaged", "averaging"})
 MAX_PHRASE = 6

@@ -13,6 +13,7 @@ from checker.extract.clauses import (
     CALENDAR_NAMES,
     CONJUNCTIONS,
     DETERMINERS,
+    IRREGULAR_PAST,
     POSSESSIVE_ENDINGS,
     PREPOSITIONS,
     PRONOUNS,
@@ -177,8 +178,8 @@ class SpeakerPhrases:
             return False
         if low in DETERMINERS or low in TIME_WORDS or token.is_adverb:
             return False
-        if not token.is_capitalised and low.endswith("ed") and len(low) > 4:
-            return False
+        if not token.is_capitalised and ((low.endswith("ed") and len(low) > 4) or low in IRREGULAR_PAST):
+            return False  # "The Drevanian Coast Guard gave a higher estimate on Sunday, saying ...": not 'gave'
         following = self.tokens[first] if first < len(self.tokens) else None
         if not token.is_capitalised and low.endswith("s") and following is not None and following.is_capitalised \
                 and low not in ("officials", "sources"):
