@@ -160,13 +160,15 @@ class Constructions(SpeakerPhrases):
 
     def _possessive_source(self, start: int) -> str | None:
         """"the union's figure of 14,000 strikers": the owner of the figure-noun right before "of N"."""
-        before = [i for i, t in enumerate(self.tokens) if t.end <= start]
-        if len(before) < 3 or self.tokens[before[-1]].lower != "of":
+        last = self._index_after(start) - 1  # tokens are in order: the last one before the figure
+        while last >= 0 and self.tokens[last].end > start:
+            last -= 1
+        if last < 2 or self.tokens[last].lower != "of":
             return None
-        noun, owner = self.tokens[before[-2]], self.tokens[before[-3]]
+        noun, owner = self.tokens[last - 1], self.tokens[last - 2]
         if noun.lower not in self.source_nouns or not owner.lower.endswith(POSSESSIVE_ENDINGS):
             return None
-        name, _ = self._phrase_before(before[-3])
+        name, _ = self._phrase_before(last - 2)
         return without_possessive(name) if name else None
 
     def _plan_owner(self, start: int) -> str | None:
