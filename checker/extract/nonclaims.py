@@ -35,8 +35,9 @@ _MASKS: list[re.Pattern[str]] = [
     re.compile(r"\b\d{1,4}\s*(?:GMT|UTC|BST|EDT|EST|CET|ET|PT)\b|\b(?:19|20)\d\d[-–/]\d\d\b"),
     # a bare integer in brackets is a reference or a shirt number: "(4)"
     re.compile(r"\(\d{1,3}\)"),
-    # phone numbers and ISBNs
-    re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b97[89][-\d]{10,}\b"),
+    # phone numbers and ISBNs: "(555) 123-4567", "0800 415 220", "020 7946 0958", "+44 20 7946 0958", "1-800-555-0199"
+    re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b97[89][-\d]{10,}\b|\b0\d{2,4}(?:[ -]\d{2,4}){1,3}\b"
+               r"|\+\d{1,3}(?:[ -]\d{1,4}){2,5}\b|\b1-8\d\d-\d{3}-\d{4}\b"),
     # ordinals: 1st, 22nd, 3rd, 10th; decades: 1990s, 90s, '90s
     re.compile(r"\b\d+(?:st|nd|rd|th)\b|[’']?\b\d+0s\b"),
     # video resolutions, not pence: "1080p", "720p", "4320p"
@@ -46,7 +47,7 @@ _MASKS: list[re.Pattern[str]] = [
 ]
 # What a mask can start with: a bracket or quote anywhere, a digit or a month's capital after a non-word
 # character. A test checks the one pass against each mask's own finditer.
-_MASK_STARTS = rf"[\d(’'{''.join(sorted({name[0] for name in _MONTHS}))}](?:(?<=[(’'])|(?<!\w.))"
+_MASK_STARTS = rf"[\d(’'+{''.join(sorted({name[0] for name in _MONTHS}))}](?:(?<=[(’'+])|(?<!\w.))"
 _MASKS_AT_ONCE = OnePass(_MASKS, _MASK_STARTS)
 _ORDINAL_TAIL = re.compile(r"-(?:\w+(?:th|st|nd|rd)s?|firsts?|seconds?|thirds?|halfs?|halves)\b|-on-", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(
