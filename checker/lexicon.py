@@ -315,6 +315,8 @@ class Lexicon:
             return content[-2], words, len(words) - 2
         if not content or content[-1] in self.nameless:
             return None  # 'the amount', 'a duration': the phrase names no counted thing
+        if len(content) >= 2 and _PARTICIPLE.match(content[-1]) and content[-2] not in self.nameless:
+            return content[-2], words, len(words) - 2  # 'cocaine hidden': an unlisted participle is no thing
         return content[-1], words, len(words) - 1
 
     def _plural_after(self, text: str, words: list[str], end: int) -> bool:
@@ -366,3 +368,6 @@ def first_clause(text: str, max_words: int = 10) -> str:
 def _thing_unit(unit: str | None) -> str | None:
     """The unit when it names a thing; a bare rate ('per day', of "nearly 600 a day") names none."""
     return None if unit is None or unit.startswith("per ") else unit
+
+
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")

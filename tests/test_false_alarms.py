@@ -79,6 +79,17 @@ CASES = {
         ("2026-03-04", "The number of people killed has risen to six after two injured workers died overnight at "
                        "Harlow General Hospital, the health authority said on Wednesday."),
     ],
+    # 'that year' is the 2021 the sentence before named, never this year's record
+    "a-year-named-the-sentence-before": [
+        ("2025-06-04", "This is the largest single seizure at Hallen since 2021, officials said. That year officers "
+                       "found 1.6 tonnes of cocaine in a consignment of coffee beans."),
+        ("2025-06-07", "Last year's record was 5.1 tonnes of cocaine seized at Hallen in 2024."),
+    ],
+    # league goals are some of the goals in all competitions
+    "league-goals-and-all-goals": [
+        ("2025-08-26", "Dalmar scored 31 goals in all competitions last season."),
+        ("2025-08-28", "Last season he was the league's top scorer with 24 league goals."),
+    ],
     "a-width-is-no-depth": [
         ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "

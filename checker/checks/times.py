@@ -40,6 +40,8 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
         return _within(a.end, b.end, max(rules.tolerances.horizon_window_days, 31))
     if {a.kind, b.kind} & {"eventual", "unknown"}:
         return True
+    if _named_elsewhere(a) != _named_elsewhere(b):
+        return False  # "that year officers found 1.6 tonnes": a time named before, never set against a dated one
     if _runs_from_unstated_day(a) or _runs_from_unstated_day(b):
         # "68,000 have crossed since the fighting began": a running total, as of its end
         return _within(_span(a)[1], _span(b)[1], rules.tolerances.horizon_window_days)
@@ -87,6 +89,12 @@ def _days(h: Horizon) -> int:
 
 def _comparable_kinds(rules: RuleSet) -> set[frozenset[str]]:
     return {frozenset(pair) for pair in rules.comparable} or DEFAULT_COMPARABLE
+
+
+def _named_elsewhere(h: Horizon) -> bool:
+    """'that year', 'the same year': a past time another sentence named, which this one does not date."""
+    words = (h.text or "").lower()
+    return h.kind == "past" and h.start is None and (words.startswith("that ") or words.startswith("the same "))
 
 
 def _span(h: Horizon) -> tuple[dt.date | None, dt.date | None]:

@@ -15,6 +15,7 @@ from checker.identity import Identity
 from checker.ruleset import RuleSet
 
 CLOSING_TAIL = 8  # words after a closing reporting verb: "said in a statement on Thursday"
+LONG_CLOSING_TAIL = 14  # ... when they are only where and when: "said at a news conference in the port on Wednesday"
 # Source phrases that also mean other things inside a clause ("$5 per day").
 INLINE_EXCLUDED = frozenset({"per"})
 LEADING_CONTENT = 5  # words after a reporting verb that make it lead into reported content
@@ -255,10 +256,16 @@ class Constructions(SpeakerPhrases):
         between = range(own_end, comma)
         return any(v in between for v in self.verbs) and any(self.tokens[i].is_number for i in between)
 
+    def _where_and_when(self, first: int, last: int) -> bool:
+        """"at a news conference in the port on Wednesday": prepositional phrases only, no verb of a clause."""
+        tail = self.tokens[first:last]
+        return bool(tail) and len(tail) <= LONG_CLOSING_TAIL and tail[0].lower in PREPOSITIONS and not any(
+            (t.lower in AUXILIARIES and t.lower != "to") or t.lower.endswith("ed") or t.lower in PRONOUNS for t in tail)
+
     def _closing_speaker(self, first: int, last: int) -> str | None:
         """The speaker of a clause that only attributes: "the ministry said on Monday", "said X"."""
         verb = next((v for v in self.verbs if first <= v < last), None)
-        if verb is None or last - verb > CLOSING_TAIL or any(
+        if verb is None or (last - verb > CLOSING_TAIL and not self._where_and_when(verb + 1, last)) or any(
                 t.lower == "that" or t.is_number for t in self.tokens[verb:last]):
             return None  # a trailing attribution carries no figure or clause of its own
         if verb == first:

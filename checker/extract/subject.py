@@ -200,8 +200,15 @@ def _owners_place(text: str, core_end: int, start: int) -> str | None:
     return places[-1] if places else None
 
 
+# "agreed to sell the striker to Brackenford City for €85m": a sum after a sale's 'for' is its price
+SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\b"
+                      r"[^,;:.]{0,80}\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
+
+
 def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after: int,
               rules: RuleSet) -> str | None:
+    if figure.kind == "money" and SALE_FOR.search(text, max(0, start - 120), start):
+        return "sale price"
     if figure.dimension == "[time]" and SPAN_BEFORE.search(text[:start]):
         return QUANTITY_OF["[time]"]  # "200 mm of rain fell in 24 hours": a time span, not a measured thing
     following = [t for t in tokens if t.start >= after]
