@@ -27,7 +27,6 @@ from pydantic import BaseModel, Field
 
 from checker import __version__
 from checker.errors import ClaimcheckError
-from checker.gc_pause import gc_paused
 from checker.load import SourceMeta, article_text, document_of, expand, within_limit
 from checker.models import Claim, Document
 from checker.parallel import ParallelOptions, extract_finished
@@ -344,8 +343,9 @@ def _assemble(db: sqlite3.Connection, rows: list[tuple[int, int, str]],
     """Documents and claims in index order (document, then position), whatever order SQLite returned."""
     documents = _documents(db, sorted({doc_no for doc_no, _, _ in rows}))
     kept = {doc_no: doc for doc_no, doc in documents.items() if doc.id not in exclude}
-    with gc_paused():  # a slice's claims all live on: see gc_pause (7.9 -> 5.7 s to read a 100k store)
-        claims = [Claim.model_validate_json(body) for doc_no, _, body in sorted(rows) if doc_no in kept]
+    # Not with the collector paused (faster to read, 0.55 -> 0.43 s at 10k): the collections that run while a
+    # slice loads are what free the cycles earlier slices left, and without them a 10k check peaked at 460 MB.
+    claims = [Claim.model_validate_json(body) for doc_no, _, body in sorted(rows) if doc_no in kept]
     return list(kept.values()), claims
 
 
