@@ -166,10 +166,14 @@ class Constructions(SpeakerPhrases):
             last -= 1
         if last < 2 or self.tokens[last].lower != "of":
             return None
-        noun, owner = self.tokens[last - 1], self.tokens[last - 2]
-        if noun.lower not in self.source_nouns or not owner.lower.endswith(POSSESSIVE_ENDINGS):
+        return self._possessor(last - 1, self.source_nouns)
+
+    def _possessor(self, noun_at: int, nouns: frozenset[str]) -> str | None:
+        """The possessive owner right before the noun at token `noun_at`, if it is one of `nouns`."""
+        noun, owner = self.tokens[noun_at], self.tokens[noun_at - 1]
+        if noun.lower not in nouns or not owner.lower.endswith(POSSESSIVE_ENDINGS):
             return None
-        name, _ = self._phrase_before(last - 2)
+        name, _ = self._phrase_before(noun_at - 1)
         return without_possessive(name) if name else None
 
     def _plan_owner(self, start: int) -> str | None:
@@ -181,11 +185,7 @@ class Constructions(SpeakerPhrases):
                 continue
             if not all(t.is_word for t in self.tokens[to + 1:figure_at]):
                 return None
-            noun, owner = self.tokens[to - 1], self.tokens[to - 2]
-            if noun.lower not in self.plan_nouns or not owner.lower.endswith(POSSESSIVE_ENDINGS):
-                return None
-            name, _ = self._phrase_before(to - 2)
-            return without_possessive(name) if name else None
+            return self._possessor(to - 1, self.plan_nouns)
         return None
 
     def _apposed_owner(self, start: int) -> str | None:
