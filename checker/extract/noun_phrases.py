@@ -44,8 +44,8 @@ def phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | N
         while rest and rest[0].lower in DETERMINERS:
             rest, determined = rest[1:], True
         if determined and len(rest) > 1 and rest[0].is_number:  # "15% of its 12,000(-strong) employees"
-            rest = rest[2:] if rest[1].lower == "-" and len(rest) > 2 and rest[2].lower == "strong" else rest
-            rest = rest[1:]
+            size_compound = len(rest) > 2 and rest[1].lower == "-" and rest[2].lower == "strong"
+            rest = rest[3 if size_compound else 1:]
     words: list[str] = []
     index = 0
     while index < len(rest) and len(words) < MAX_PHRASE:

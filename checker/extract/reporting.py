@@ -24,11 +24,11 @@ CLAUSE_OPENING_MARKS = frozenset({":", "\"", "“", "'", "‘"})  # "she added: 
 GIVING_VERBS = frozenset({"set", "gave", "announced", "presented", "published", "released", "outlined", "unveiled",
                           "cited", "quoted", "put", "offered"})
 GIVER_WORDS = 7  # the giver's words: "finance director Marek Obradin"
-INSIDE_SPEAKER_WORDS = 5
+INSIDE_SPEAKER_WORDS = 5  # counted noun and speaker before an inner reporting verb: "people UNHCR says"
 APPOSED_NOUN_WORDS = 3  # the earlier figure's counted noun: "1,200 jobs", "1,200 permanent roles"
 # Between an apposition's comma and its figure: "1,200 jobs, or roughly 10% of ...", "..., about 15% of ..."
 APPOSITION_HEDGES = frozenset({"or", "about", "around", "roughly", "some", "nearly", "almost", "approximately",
-                               "just", "over", "under", "more", "than", "less", "fewer"})  # counted noun and speaker before an inner reporting verb: "people UNHCR says"
+                               "just", "over", "under", "more", "than", "less", "fewer"})
 
 
 def constructions(text: str, rules: RuleSet) -> Constructions:

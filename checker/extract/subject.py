@@ -373,7 +373,7 @@ def _role_words_of(rules: Identity[RuleSet]) -> frozenset[str]:
                 roles.add(" ".join(words))  # "fled into": where people went makes the outcome
         head = entry[0].lower().split()
         if len(head) == 2 and is_participle(head[1]):
-            roles.add(" ".join(head))  # "bodies recovered": an outcome of that noun only (_noun_role)
+            roles.add(" ".join(head))  # "bodies recovered": an outcome of that noun only (_role reads it so)
     roles.discard("people")
     return frozenset(roles)
 
