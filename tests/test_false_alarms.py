@@ -90,6 +90,11 @@ CASES = {
         ("2025-08-26", "Dalmar scored 31 goals in all competitions last season."),
         ("2025-08-28", "Last season he was the league's top scorer with 24 league goals."),
     ],
+    # a toll that rose in the afternoon is later than the morning's
+    "a-morning-toll-and-an-afternoon-toll": [
+        ("2025-09-16", "The hurricane killed at least seven people, the Civil Protection Agency said on Tuesday."),
+        ("2025-09-16", "The number of people killed rose to nine on Tuesday afternoon, the Civil Protection Agency said."),
+    ],
     "a-width-is-no-depth": [
         ("2026-03-11", "The men had been trapped about 640 metres below ground since Monday morning."),
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "

@@ -40,6 +40,8 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
         return _within(a.end, b.end, max(rules.tolerances.horizon_window_days, 31))
     if {a.kind, b.kind} & {"eventual", "unknown"}:
         return True
+    if _hours_apart(a, b):
+        return False
     if _named_elsewhere(a) != _named_elsewhere(b):
         return False  # "that year officers found 1.6 tonnes": a time named before, never set against a dated one
     if _runs_from_unstated_day(a) or _runs_from_unstated_day(b):
@@ -89,6 +91,23 @@ def _days(h: Horizon) -> int:
 
 def _comparable_kinds(rules: RuleSet) -> set[frozenset[str]]:
     return {frozenset(pair) for pair in rules.comparable} or DEFAULT_COMPARABLE
+
+
+_LATER_PARTS = ("afternoon", "evening", "night")
+
+
+def _part_of_day(horizon: Horizon) -> str | None:
+    return next((w for w in (horizon.text or "").lower().split() if w in ("morning", *_LATER_PARTS)), None)
+
+
+def _hours_apart(a: Horizon, b: Horizon) -> bool:
+    """'seven on Tuesday' (a morning wire) and 'rose to nine on Tuesday afternoon': one day, two times, when
+    the figures' own words name different parts of it, or one names a later part (a toll moves within a
+    day). A statement's hour ('said on Thursday afternoon') is not kept in a horizon's words."""
+    if a.start is None or a.start != a.end or (a.start, a.end) != (b.start, b.end):
+        return False
+    first, second = _part_of_day(a), _part_of_day(b)
+    return first != second and (first in _LATER_PARTS or second in _LATER_PARTS or None not in (first, second))
 
 
 def _named_elsewhere(h: Horizon) -> bool:

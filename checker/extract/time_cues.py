@@ -54,6 +54,7 @@ MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|o
 # "an explosion on Tuesday killed six people": the day of the event, not of its toll, which grows as the injured die
 EVENT_ON_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:on\s+)?$")  # the day's match may hold its 'on'
 TOLL_AFTER = re.compile(r"\s+(?:killed|injured|wounded|claimed|left)\b", re.I)
+PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 # "promised on Thursday to send 400 guards": the day of the promise is the plan's, not a statement's
 INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]+\b")
 # A short clause opening with one of these says when the figure was given ("given on Tuesday"); right
@@ -159,7 +160,11 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
             resolve, lead_start = span_ending(resolve, ending), ending.start()
         else:
             lead_start = lead.start() if lead else match.start()
-        found.append(Cue("date", lead_start, match.end(), clause[lead_start:match.end()], 0, resolve, lead is not None,
+        end = match.end()
+        part = None if statement else PART_OF_DAY.match(clause, end)
+        if part:  # "rose to nine on Tuesday afternoon": later than a figure of that morning; a statement's hour is not
+            end = part.end()
+        found.append(Cue("date", lead_start, end, clause[lead_start:end], 0, resolve, lead is not None,
                           statement, running=bool(since) and not lead and not forward))
 
     # Cheap tests for what each pattern cannot match without; most clauses hold no time at all.
