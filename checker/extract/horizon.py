@@ -56,6 +56,7 @@ DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus"
 TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before", "during", "on", "through", "from",
                                  "since", "at"})
 TIME_CLAUSE_WORDS = 8
+NAMING_WORDS = 6  # a phrase that renames the time a when-clause looks back to: ", Orvane's worst year on record,"
 _DIGIT = re.compile(r"\d")
 CLOSING_CLAUSES = 4  # clauses after the figure's a closing attribution may run to: "..., according to X (Y) published on Z"
 SUBJECT_WORDS = 6  # a subject a participle aside may interrupt: "The 180-metre bridge", "Orlen Chemicals"
@@ -144,6 +145,9 @@ def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:
         index -= 1
         if not _is_relative(text, spans[index]):  # "Inflation, which peaked in 2023, has fallen to 2.6%"
             scope.setdefault(index, 1)
+    if index == own - 1 and index > 0 and _opens_with(text, spans[own], ("when",)) \
+            and len(tokenize(text[slice(*spans[index])])) <= NAMING_WORDS:
+        scope.setdefault(index - 1, 1)  # "the total for 2019, Orvane's worst year on record, when 212 were confirmed"
     if own > 0 and 0 not in scope and (len(tokenize(text[slice(*spans[0])])) <= 6 or _is_time_clause(text, spans[0])
                                        or _states_when(text, spans[0])):
         scope[0] = 2  # a short opening ("In the first eight months of 2025, ...") sets the sentence's time
