@@ -107,7 +107,7 @@ def _hours_apart(a: Horizon, b: Horizon) -> bool:
     if a.start is None or a.start != a.end or (a.start, a.end) != (b.start, b.end):
         return False
     first, second = _part_of_day(a), _part_of_day(b)
-    return first != second and (first in _LATER_PARTS or second in _LATER_PARTS or None not in (first, second))
+    return first != second and (first in _LATER_PARTS or second in _LATER_PARTS)  # 'morning' beside no part: one time
 
 
 def _named_elsewhere(h: Horizon) -> bool:
