@@ -88,7 +88,7 @@ class SpeakerPhrases:
                     return owned
                 name, first = self._phrase_before(opening - 1)
                 if name:
-                    if self.tokens[opening + 1].lower in ("who", "which", "whose"):
+                    if self.tokens[opening + 1].lower in ("who", "which", "whose") or self._is_participle(opening + 1):
                         return name, first  # "Families of the victims, who gathered outside ..., said"
                     aside = self.text[self.tokens[opening + 1].start:self.tokens[index - 1].end]
                     return f"{name}, {aside}", first
@@ -97,6 +97,18 @@ class SpeakerPhrases:
         if speaker is not None and self.tokens[verb].lower in self.counting_verbs and self._is_counter(speaker, first):
             return None, verb  # "health workers recorded 310 cases": they counted; someone else reports it
         return speaker, first
+
+    def _is_participle(self, index: int) -> bool:
+        """"The report by City Auditor Tobias Wrenfield, published on Tuesday, put ...": a participle
+        clause ("speaking on Monday") says when or how, and is no part of the speaker's name (an apposition
+        is: "a spokeswoman")."""
+        token = self.tokens[index]
+        low = token.lower
+        following = " ".join(t.lower for t in self.tokens[index + 1:index + 3])
+        if low == "speaking" and (following.startswith("for ") or following == "on behalf"):
+            return False  # "John Kirby, speaking for the White House": whom he speaks for is part of the source
+        return not token.is_capitalised and (low.endswith("ed") or (low.endswith("ing") and len(low) > 5)
+                                             or low in IRREGULAR_PAST)
 
     def _owner_of_data(self, last: int) -> tuple[str, int] | None:
         """"the ministry's latest figures show": whose figures they are is who says so."""
