@@ -203,9 +203,13 @@ def _opening_part(before: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
     if not before or _ANY_DIGIT.search(before):  # '... employs 450 people, ..., which said 310 employees were working'
         return frozenset()
     # a capital after the first word is a name's: 'Brightwave Technologies' plan' names no technology sector
-    opening = before.split()[:3]
+    # an increment word opening the sentence is a hedge or an adverb ("More than 300 people", "Further north"):
+    # "four more farms" is read in the subject phrase itself
+    opening = [word for word in before.split()[:3] if word.lower() not in _INCREMENT_WORDS]
     return lexicon.part_members(" ".join(opening[:1] + [word for word in opening[1:] if not word[:1].isupper()]))
 
+
+_INCREMENT_WORDS = frozenset({"more", "further", "additional", "extra"})
 
 # "the data of 4.2 million customers", "bank details of around 180,000 customers": a count of those whose
 # thing the sentence is about, a part of all of them. Not a quantity or a share of them ('a total of',

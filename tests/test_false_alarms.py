@@ -100,6 +100,28 @@ CASES = {
         ("2026-03-10", "Emergency chief Tomas Eker said a second shaft, about 0.8 metres wide, could take four to "
                        "six days to drill."),
     ],
+    # two kinds of zone drawn around one site; "a 3km (1.9 miles) protection zone" measures the zone
+    "a-protection-zone-and-a-surveillance-zone": [
+        ("2026-02-16", "The ministry has declared a 3km (1.9 miles) protection zone and a 10km (6.2 miles) "
+                       "surveillance zone around the farm."),
+    ],
+    # customers still out and customers whose power is back move apart; neither is the customer base
+    "customers-out-and-customers-restored": [
+        ("2026-01-27", "Nearly 200,000 BPL customers back on as cleanup enters second day\n\n"
+                       "As of 6 a.m. Tuesday, 214,000 BPL customers were still without service, the company said."),
+        ("2026-01-27", "BPL said it had restored power to nearly 200,000 customers since outages peaked."),
+    ],
+    # crews in the field on a day are not the workforce, which a week of mutual aid grows
+    "line-workers-in-the-field-are-not-the-workforce": [
+        ("2026-01-26", "Company spokesman Lyle Vantreese said 3,100 line workers were in the field on Monday."),
+        ("2026-01-29", "BPL's field force has grown to about 6,300 workers."),
+    ],
+    # "four more farms" are added to the three before, never the total of seven
+    "more-farms-are-an-increment": [
+        ("2026-02-12", "Four more farms have tested positive this week, the ministry said, adding to the three where "
+                       "the virus was first confirmed. The outbreak has now reached seven farms, the ministry said."),
+    ],
+
 }
 
 

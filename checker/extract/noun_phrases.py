@@ -35,6 +35,10 @@ AVERAGE_VERBS = frozenset({"average", "averages", "averaged", "averaging"})
 MAX_PHRASE = 6
 
 
+# Words that open a verb's object, never a noun phrase's next word.
+VERB_OBJECT_OPENERS = DETERMINERS | frozenset({"most", "much", "all", "part", "parts", "half", "both"})
+
+
 def phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | None]:
     """The noun phrase starting at `position`, and a trailing participle split off it ("people killed")."""
     rest = [t for t in tokens if t.start >= position]
@@ -61,6 +65,9 @@ def phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | N
             break  # a plural head ends the phrase: "voters oppose", "workers walk out"
         if words and token.is_capitalised and not rest[index - 1].is_capitalised:
             break
+        if words and low.endswith("s") and not token.is_capitalised and not looks_plural(words[-1]) \
+                and index + 1 < len(rest) and (rest[index + 1].lower in VERB_OBJECT_OPENERS or rest[index + 1].is_number):
+            break  # a verb after a singular head: "a 10km surveillance zone covers most of the valley"
         words.append(token.text)
         index += 1
     verb = None

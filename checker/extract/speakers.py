@@ -32,6 +32,12 @@ PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "wer
 SPEAKER_LINKS = frozenset({"of", "for", "at"})  # inside a speaker named after its verb: "said a spokeswoman for X"
 CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 MAX_SPEAKER = 9
+# Words before "figures", "data" or "estimates" that say what kind they are, not whose: "official figures".
+DATA_ADJECTIVES = frozenset({
+    "official", "unofficial", "latest", "new", "preliminary", "provisional", "final", "initial", "early", "earlier",
+    "recent", "updated", "revised", "first", "own", "weekly", "daily", "monthly", "annual", "quarterly", "internal",
+    "independent", "separate", "other", "previous", "current", "available", "published", "government-backed",
+})
 # Adjectives a source noun may carry after "according to": "a preliminary count by", "the latest official figures from".
 MAX_SOURCE_NOUN_WORDS = 4
 
@@ -235,6 +241,9 @@ class SpeakerPhrases:
         for at in range(nouns[0] - 1, max(index, nouns[0] - MAX_SOURCE_NOUN_WORDS) - 1, -1) if nouns else ():
             if self.tokens[at].lower.endswith(POSSESSIVE_ENDINGS):
                 return at
+        if end - 1 > index and self.tokens[end - 1].lower in self.source_nouns and self.tokens[end - 2].is_word \
+                and self.tokens[end - 2].lower not in DATA_ADJECTIVES:
+            return end - 2  # "according to ministry figures": the ministry's figures ("official figures" stay)
         return end - 1
 
     def _past_source_noun(self, index: int) -> int:

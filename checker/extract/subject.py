@@ -200,6 +200,11 @@ def _owners_place(text: str, core_end: int, start: int) -> str | None:
     return places[-1] if places else None
 
 
+# A measure after a determiner describes the noun after it: "a 3km (1.9 miles) protection zone", "the 9.4km
+# tunnel", "a wider 10km surveillance zone" (not "the river rose 3m overnight": a verb stands between).
+DETERMINED_MEASURE = re.compile(r"\b(?:a|an|the|its|their|this|that|each)\s+(?:(?:new|full|total|entire|whole|planned"
+                                r"|proposed|[a-z]+(?:er|est))\s+)?$", re.IGNORECASE)
+
 # "agreed to sell the striker to Brackenford City for €85m": a sum after a sale's 'for' is its price
 SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\b"
                       r"[^,;:.]{0,80}\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
@@ -224,7 +229,8 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
             if words and words[0].lower() not in TIME_NOUNS:
                 return " ".join(words)
     words, _ = phrase_after(tokens, after)
-    adjectival = "-" in figure.text or (following and following[0].start == after)
+    adjectival = "-" in figure.text or (following and following[0].start == after) \
+        or DETERMINED_MEASURE.search(text, max(0, start - 30), start) is not None
     if words and words[0].lower() not in TIME_NOUNS and (adjectival or figure.kind != "measure"):
         return " ".join(words)
     before = noun_before(text, tokens, start, _verbs(rules), linking_only=True) or _across_comma(text, tokens, start, rules)
@@ -310,7 +316,14 @@ def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb
     if before and (_as_participle(before[-1].lower) in roles  # "killed 12 people", "killing at least 12"
                    or f"{noun} {_as_participle(before[-1].lower)}" in roles):  # "recovered 12 bodies"
         return _as_participle(before[-1].lower)
+    if len(before) > 2 and before[-1].lower == "to" and before[-2].lower in SUPPLIES \
+            and _as_participle(before[-3].lower) in roles:  # "restored power to 200,000 customers"
+        return _as_participle(before[-3].lower)
     return None
+
+
+# What a utility restores or cuts "to" the customers a figure counts.
+SUPPLIES = frozenset({"power", "electricity", "service", "services", "supply", "supplies", "water", "gas", "heating"})
 
 
 def _as_participle(word: str) -> str:
