@@ -195,12 +195,13 @@ def build_groups(claims: Sequence[Claim], rows: list[Row], labels: list[str]) ->
 
 
 def _times(rules: RuleSet) -> Callable[[Horizon, Horizon], bool]:
-    """comparable_horizons, decided once per pair of (kind, start, end): classes are per group, so
-    many pairs of classes share their horizons."""
+    """comparable_horizons, decided once per pair of horizons: classes are per group, so many pairs of
+    classes share their horizons. The key holds all comparable_horizons reads: with the words and the
+    dateline hour left out, "nine on Tuesday afternoon" met a morning's "seven" or not by which pair came first."""
     known: dict[tuple[object, ...], bool] = {}
 
     def comparable(a: Horizon, b: Horizon) -> bool:
-        key = (a.kind, a.start, a.end, b.kind, b.start, b.end)
+        key = (a.kind, a.start, a.end, a.text, a.time_of_day, b.kind, b.start, b.end, b.text, b.time_of_day)
         if key not in known:
             known[key] = comparable_horizons(a, b, rules)
         return known[key]

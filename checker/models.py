@@ -54,6 +54,8 @@ class Horizon(BaseModel):
     start: dt.date | None = None
     end: dt.date | None = None
     text: str | None = Field(None, description="the words that set the horizon, as written")
+    time_of_day: dt.time | None = Field(None, description="for a figure that holds now: the time of day its article's "
+                                        "dateline gives, so that two same-day reports hours apart are two times")
 
     def label(self) -> str:
         if self.kind == "current":

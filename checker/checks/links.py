@@ -247,7 +247,11 @@ class Times:
         self.time_of: list[ClassKey] = []  # slot -> a class of it (its horizon and role)
         for statement in members:
             key = index.classes[statement.klass]
-            slot = slots.setdefault((key.horizon.kind, key.horizon.start, key.horizon.end, key.role), len(slots))
+            # the horizon's words and dateline hour too: "nine on Tuesday afternoon" and a 21:30 paper's "14 dead"
+            # are other times than a morning's on the same day (times._hours_apart)
+            horizon = key.horizon
+            slot = slots.setdefault((horizon.kind, horizon.start, horizon.end, horizon.text, horizon.time_of_day,
+                                     key.role), len(slots))
             if slot == len(self.time_of):
                 self.time_of.append(key)
             self.slot_of[statement.klass] = slot

@@ -100,12 +100,24 @@ def _part_of_day(horizon: Horizon) -> str | None:
     return next((w for w in (horizon.text or "").lower().split() if w in ("morning", *_LATER_PARTS)), None)
 
 
+# Two articles' datelines this many hours apart on one day report two times of a count that moves; closer
+# ones (a wire and its update within the morning) report one.
+DATELINE_HOURS_APART = 6
+
+
+def _hours(moment: dt.time) -> float:
+    return moment.hour + moment.minute / 60
+
+
 def _hours_apart(a: Horizon, b: Horizon) -> bool:
     """'seven on Tuesday' (a morning wire) and 'rose to nine on Tuesday afternoon': one day, two times, when
     the figures' own words name different parts of it, or one names a later part (a toll moves within a
-    day). A statement's hour ('said on Thursday afternoon') is not kept in a horizon's words."""
+    day), or their articles' datelines are hours apart. A statement's hour ('said on Thursday afternoon') is not
+    kept in a horizon's words."""
     if a.start is None or a.start != a.end or (a.start, a.end) != (b.start, b.end):
         return False
+    if a.time_of_day is not None and b.time_of_day is not None:  # "12 dead" at 09:36 and "14 dead" at 21:30
+        return abs(_hours(a.time_of_day) - _hours(b.time_of_day)) >= DATELINE_HOURS_APART
     first, second = _part_of_day(a), _part_of_day(b)
     return first != second and (first in _LATER_PARTS or second in _LATER_PARTS)  # 'morning' beside no part: one time
 

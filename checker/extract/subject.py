@@ -205,6 +205,11 @@ def _owners_place(text: str, core_end: int, start: int) -> str | None:
 DETERMINED_MEASURE = re.compile(r"\b(?:a|an|the|its|their|this|that|each)\s+(?:(?:new|full|total|entire|whole|planned"
                                 r"|proposed|[a-z]+(?:er|est))\s+)?$", re.IGNORECASE)
 
+# A measure by which something exceeds or misses a bound: "more than 50 km/h too fast", "2C above normal".
+EXCESS_AFTER = re.compile(r"\s*(?:too\s+(?:fast|slow|high|low|long|short|much|little)|over\s+the\s+(?:speed\s+)?limit"
+                          r"|above\s+the\s+(?:speed\s+)?limit|above\s+(?:normal|average)|below\s+(?:normal|average)"
+                          r"|faster\s+than|slower\s+than|higher\s+than|lower\s+than)\b", re.IGNORECASE)
+
 # "agreed to sell the striker to Brackenford City for €85m": a sum after a sale's 'for' is its price
 SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\b"
                       r"[^,;:.]{0,80}\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
@@ -214,6 +219,8 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
               rules: RuleSet) -> str | None:
     if figure.kind == "money" and SALE_FOR.search(text, max(0, start - 120), start):
         return "sale price"
+    if figure.dimension and EXCESS_AFTER.match(text, after):  # "50 km/h too fast": by how much, not how fast
+        return "excess speed" if "[time]" in figure.dimension else "difference"
     if figure.dimension == "[time]" and SPAN_BEFORE.search(text[:start]):
         return QUANTITY_OF["[time]"]  # "200 mm of rain fell in 24 hours": a time span, not a measured thing
     following = [t for t in tokens if t.start >= after]
