@@ -122,6 +122,12 @@ CASES = {
                        "the virus was first confirmed. The outbreak has now reached seven farms, the ministry said."),
     ],
 
+    # cruise passengers are counted apart from an airline's international passengers
+    "cruise-passengers-and-air-passengers": [
+        ("2026-01-13", "Ships brought 612,000 cruise passengers to the country's ports in 2025, also a record."),
+        ("2026-01-14", "Aeromaren said it had carried more than 1.3 million international passengers in 2025."),
+    ],
+
 }
 
 
