@@ -128,6 +128,12 @@ CASES = {
         ("2026-01-14", "Aeromaren said it had carried more than 1.3 million international passengers in 2025."),
     ],
 
+    # people with a first dose include the fully vaccinated: two counts, never one
+    "first-doses-and-fully-vaccinated": [
+        ("2026-04-07", "By Sunday, 1.31 million people had received at least one dose, and 550,000 are fully "
+                       "vaccinated, the health ministry said."),
+    ],
+
 }
 
 

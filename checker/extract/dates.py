@@ -41,6 +41,9 @@ MONTH_DATE = re.compile(
 YEAR = re.compile(r"\b(?:in|since|during|until|of|from|through|for|by|before|after|at)\s+(?:the\s+)?"
                   r"(?:(?:early|mid|late)[\s-]+)?(?:fiscal\s+(?:year\s+)?|financial\s+year\s+)?"  # "in fiscal 2026"
                   r"(?P<year>(?:19|20)\d\d|2100)\b(?![%]|[,.]\d)", re.I)  # 2100: "warming of 2.6C by 2100"
+# A year naming an event a relative clause then describes: "a 2009 windstorm in which 275,000 customers lost power".
+EVENT_YEAR = re.compile(r"\b(?:a|an|the)\s+(?P<year>(?:19|20)\d\d)\s+(?:[a-z]+\s+){1,2}(?:in\s+which|during\s+which"
+                        r"|when)\b", re.I)
 WEEKDAY = re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<day>{WEEKDAYS})\b")
 RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night"

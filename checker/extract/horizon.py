@@ -77,11 +77,19 @@ HEADLINE_FUTURE = re.compile(
     r"[a-z]{3,}\b")
 
 
+# Words that say a figure still holds, not when: a date in the sentence says when it did.
+CONTINUING = frozenset({"still", "already"})
+# A past-tense verb near the figure: "by Thursday" then looks back ("were still waiting"), not ahead.
+PAST_TENSE = re.compile(r"\b(?:was|were|had|stood|remained)\b", re.IGNORECASE)
+PAST_TENSE_REACH = 40
+
+
 def find_horizon(start: int, end: int, text: str, published: dt.date | None, rules: RuleSet,
                  headline: bool = False) -> Horizon:
     """The horizon of the figure at [start, end) of sentence `text`."""
     cues, later = _figure_cues(start, end, text, Identity(rules), headline)
-    return _decide(list(cues), list(later), start, end, published)
+    past_tense = PAST_TENSE.search(text, max(0, start - PAST_TENSE_REACH), end + PAST_TENSE_REACH) is not None
+    return _decide(list(cues), list(later), start, end, published, past_tense)
 
 
 @by_text(maxsize=4096)
@@ -244,12 +252,15 @@ def _is_time_clause(text: str, span: tuple[int, int]) -> bool:
     return bool(tokens) and tokens[0].lower in TIME_CLAUSE_OPENERS and len(tokens) <= TIME_CLAUSE_WORDS
 
 
-def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: dt.date | None) -> Horizon:
+def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: dt.date | None,
+            past_tense: bool = False) -> Horizon:
     def rank(cue: Cue) -> tuple[int, int]:
         return cue.tier, (start - cue.end if cue.end <= start else cue.start - end)
 
     current, eventual, past, dates = (sorted((c for c in cues if c.kind == kind and not c.statement), key=rank)
                                       for kind in ("current", "eventual", "past", "date"))
+    if current and dates and current[0].text.lower() in CONTINUING:
+        current = []  # "On Thursday morning, 61,000 were still waiting": still then, as of Thursday morning
     statements = sorted((c for c in cues if c.statement), key=rank)
     if statements and not eventual and not past and (not dates or dates[0].tier > statements[0].tier):
         dates = statements  # "the agency saying on Tuesday that 32 were dead": as of Tuesday
@@ -264,6 +275,8 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
     if eventual and not deadlines and later:
         deadlines = later
     if deadlines and (eventual or not dates or rank(deadlines[0]) <= rank(dates[0])):
+        if past_tense and not eventual and published is not None:  # "By Thursday morning, 61,000 were still waiting": then
+            return _as_of(deadlines[0], published)
         return _resolve(deadlines[0], published, future=True)
     if past and past[0].tier == 0 and (not dates or rank(past[0]) < rank(dates[0])):
         # "310 in the week to July 13, up from 185 the previous week": the base's own words win, and
@@ -301,6 +314,16 @@ def _before(past: Cue, date: Cue | None, published: dt.date | None) -> Horizon:
     unit = (previous.group("unit") or previous.group("before")).lower()
     step = relativedelta(months=3) if unit == "quarter" else relativedelta(**{unit + "s": 1})
     return Horizon(kind="past", start=first - step, end=last - step, text=past.text)
+
+
+def _as_of(cue: Cue, published: dt.date | None) -> Horizon:
+    """A past deadline in a past-tense clause: the figure held at its end."""
+    _, last = cue.resolve(published, False)
+    if last is None:
+        return Horizon(kind="past", text=cue.text)
+    if last == published:
+        return Horizon(kind="current", start=last, end=last, text=cue.text)
+    return Horizon(kind="point", start=last, end=last, text=cue.text)
 
 
 def _resolve(cue: Cue, published: dt.date | None, future: bool) -> Horizon:

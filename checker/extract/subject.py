@@ -349,8 +349,13 @@ def _earlier_counted_noun(tokens: list[Token], start: int) -> list[str]:
     for token in reversed([t for t in tokens if t.end <= start]):
         if token.is_number:
             words, _ = phrase_after(tokens, token.end)
+            while words and words[0].lower() in SCALE_WORDS:  # "1.31 million people ... and 550,000": people
+                words = words[1:]
             return words
     return []
+
+
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "mn", "bn", "m", "k"})
 
 
 def _is_level(tokens: list[Token], start: int) -> bool:

@@ -16,6 +16,7 @@ from typing import Literal
 from checker.extract.clauses import phrase_pattern
 from checker.extract.dates import (
     DAY_DATE,
+    EVENT_YEAR,
     MONTH_DATE,
     RELATIVE,
     SPAN_ENDING,
@@ -182,5 +183,7 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
             continue
         add(match, month_resolver(match))
     for match in YEAR.finditer(clause) if has_digit else ():
+        add(match, year_resolver(int(match.group("year"))), "year")
+    for match in EVENT_YEAR.finditer(clause) if has_digit else ():
         add(match, year_resolver(int(match.group("year"))), "year")
     return found
