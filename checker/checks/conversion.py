@@ -92,6 +92,8 @@ class ConversionMismatch(Check):
                     continue
                 if _is_temperature_change(first, second, story.rules):
                     continue  # "warming of 1.9C to 2.1C (3.4F to 3.8F)": a difference converts without the 32
+                if _matches_in_imperial(first, second, story.rules):
+                    continue  # "30 million litres a day (about 6.6 million gallons)": British gallons
                 yield Issue(
                     claims=[first.id, second.id],
                     message=f"{first.text} is not {second.text}: the conversion is off",
@@ -124,6 +126,23 @@ def _is_temperature_change(first: Claim, second: Claim, rules: RuleSet) -> bool:
         return False
     slack = rules.tolerances.temperature_slack * 5 / 9  # a Fahrenheit degree of rounding, in Celsius
     return abs(as_change[0] - as_change[1]) <= slack  # type: ignore[operator]
+
+
+# A British or Commonwealth gallon (or pint) is 1.20095 US ones; pint reads the bare word as the US unit.
+IMPERIAL_PER_US = 4.54609 / 3.785411784
+IMPERIAL_UNITS = frozenset({"gallon", "pint", "gallon per day", "gallon per hour", "gallon per minute"})
+
+
+def _matches_in_imperial(first: Claim, second: Claim, rules: RuleSet) -> bool:
+    """The two figures agree when the gallons (or pints) among them are imperial ones."""
+    imperial = [c.unit in IMPERIAL_UNITS for c in (first, second)]
+    if not any(imperial):
+        return False
+    as_imperial = [c.model_copy(update={key: getattr(c, key) * IMPERIAL_PER_US for key in ("base_value", "base_low",
+                                                                                          "base_high")
+                                        if getattr(c, key) is not None}) if is_imperial else c
+                   for c, is_imperial in zip((first, second), imperial)]
+    return not differ(as_imperial[0], as_imperial[1], rules, rules.tolerances.conversion)
 
 
 def _celsius_change(claim: Claim) -> float | None:

@@ -63,7 +63,9 @@ STOP = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | PRONOUNS | ADVE
     "says", "say", "all", "both", "half", "nearly", "almost", "roughly", "approximately", "some",
 })
 # "-ly" words that are nouns, not adverbs.
-LY_NOUNS = frozenset({"family", "supply", "rally", "ally", "assembly", "july", "italy", "bully", "belly"})
+LY_NOUNS = frozenset({"family", "supply", "rally", "ally", "assembly", "july", "italy", "bully", "belly",
+                      # adjectives of a report or a rate: "its latest weekly figures", "the daily update"
+                      "weekly", "daily", "monthly", "quarterly", "yearly", "hourly", "nightly"})
 # Words that open a time expression: a noun phrase ends before them ("revenue last year").
 TIME_OPENERS = frozenset({
     "last", "next", "this", "past", "yesterday", "today", "tonight", "tomorrow", "ago", "earlier", "overnight",

@@ -27,7 +27,7 @@ from checker.extract.clauses import (
 CHANGE_UNITS = frozenset({"basis points", "basis point", "percentage points", "percentage point", "points", "point"})
 
 # Prepositions that attach a modifier to the noun before them: "death toll from the floods", "shares of X".
-HEAD_LINKS = frozenset({"from", "of", "in", "at"})
+HEAD_LINKS = frozenset({"from", "of", "in", "at", "across", "throughout"})
 NOT_PARTICIPLES = frozenset({"hundred", "shed", "bred", "sled"})
 COUNT_NOUN_OF = re.compile(r"\b(?:number|total|count|tally|figure|toll|size|sum|amount|volume|quantity)\s+of\s+", re.I)
 OUTLOOK_WORDS = frozenset({"expected", "forecast", "projected", "likely", "set", "due", "predicted"})
@@ -180,6 +180,9 @@ def _antecedent(text: str, tokens: list[Token], spans: Spans, own: int,
     return words if index < 0 else []
 
 
+WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _collect_back(left: list[Token], index: int, verbs: frozenset[str]) -> tuple[list[str], int]:
     """Noun-phrase words ending at left[index], read backwards; and the index where reading stopped."""
     words: list[str] = []
@@ -187,6 +190,8 @@ def _collect_back(left: list[Token], index: int, verbs: frozenset[str]) -> tuple
         noun_use = index > 0 and left[index - 1].lower in DETERMINERS and not words
         if (left[index].lower in LINKING_VERBS and not noun_use) or left[index].lower in verbs or left[index].is_adverb:
             break
+        if words and left[index].lower in WEEKDAY_NAMES:
+            break  # "said on Monday prices had risen 4.2%": prices, not 'Monday prices' ("the July record" keeps July)
         words.insert(0, left[index].text)
         index -= 1
     return words, index
