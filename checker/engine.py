@@ -228,7 +228,11 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     by_id = {c.id: c for c in claims}
     rows = bare_units_join(claim_rows(claims, lexicon, memo), by_id, lexicon.measure_words)
     times = _times(rules)
-    index = StatementIndex(linker=_linker(lexicon, times), related_sources=related_sources(rules),
+    related = {source: set(others) for source, others in related_sources(rules).items()}
+    for source, others in lexicon.generic_family(c.source_key for c in claims).items():  # "the ministry"
+        related.setdefault(source, set()).update(others)
+    index = StatementIndex(linker=_linker(lexicon, times),
+                           related_sources={source: frozenset(others) for source, others in related.items()},
                            source_relation=lexicon.source_relation, comparable=times,
                            same_times=lambda horizons: SameTime(horizons, rules))
     focused = None if focus is None else frozenset(focus)

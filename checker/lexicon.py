@@ -103,6 +103,7 @@ class Lexicon:
         # sources: one voice under its names (checker/voices.py)
         voices = Voices(rules)
         self.plain, self.source_key, self.source_relation = voices.plain, voices.source_key, voices.source_relation
+        self.generic_family = voices.generic_family
 
     # --- subjects ------------------------------------------------------------------------------
 

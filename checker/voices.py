@@ -8,6 +8,7 @@ of rules/attributions.yaml. The longest alias found inside the attribution wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
@@ -30,6 +31,10 @@ class Voices:
                 self._aliases[tuple(self.plain(name))] = source.source
             if source.parent:
                 self._parent[source.source] = source.parent
+        # the head nouns each listed source goes by ('health officials': ministry, officials, authorities, ...)
+        self._heads: dict[str, set[str]] = {}
+        for alias, source in self._aliases.items():
+            self._heads.setdefault(source, set()).add(_head(alias))
         # alias -> (position in the rules, source): position keeps "first listed wins" among equal lengths
         self._alias_order = {alias: (order, source) for order, (alias, source) in enumerate(self._aliases.items())}
         self._longest_alias_words = max((len(alias) for alias in self._aliases), default=0)
@@ -74,7 +79,42 @@ class Voices:
             return "same"
         if self._parent.get(a) == b or self._parent.get(b) == a:
             return "related"
+        if self._names_generically(a, b) or self._names_generically(b, a):
+            return "related"
         return "different"
+
+    def generic_family(self, keys: Iterable[str | None]) -> dict[str, set[str]]:
+        """Among a story's source keys, the ones each names or is named by generically (see
+        `_names_generically`): the search's index of related voices, which rules alone cannot give."""
+        present = sorted({key for key in keys if key})
+        family: dict[str, set[str]] = {}
+        for generic in (key for key in present if key in GENERIC_BODIES):
+            for named in present:
+                if named != generic and self._names_generically(generic, named):
+                    family.setdefault(generic, set()).add(named)
+                    family.setdefault(named, set()).add(generic)
+        return family
+
+    def _names_generically(self, generic: str, named: str) -> bool:
+        """"the ministry" in one article and "the regional health ministry" in another: a body named by
+        its kind alone is the story's body of that kind (an article naming two ministries resolves its own
+        "the ministry" to one of them, see extract's _named_earlier)."""
+        if generic not in GENERIC_BODIES:
+            return False
+        heads = self._heads.get(named)
+        return generic in heads if heads is not None else _head(tuple(named.split())) == generic
+
+
+# Kinds of body a story often names by kind alone after naming it in full.
+GENERIC_BODIES = frozenset({"ministry", "agency", "department", "authority", "commission", "council", "office",
+                            "bureau", "board", "institute", "service", "regulator", "utility", "inspectorate"})
+
+
+def _head(words: tuple[str, ...]) -> str:
+    """A body's head noun: 'ministry' of "ministry of health" and of "health ministry"."""
+    if "of" in words[1:]:
+        return words[words.index("of") - 1] if words.index("of") > 0 else words[-1]
+    return words[-1] if words else ""
 
 
 @lru_cache(maxsize=4096)

@@ -62,3 +62,18 @@ def test_a_settled_figure_keeps_no_hour(tmp_path: Path) -> None:
     morning = "WIRE\n10 November 2025 | 07:12\n\nFinal turnout was 64.8%, the election commission said."
     evening = "PAPER\n10 November 2025, 16:15\n\nFinal turnout was 71%, the election commission said."
     assert _story(tmp_path, [("2025-11-10", morning), ("2025-11-10", evening)]) != []
+
+
+WIRE = "WIRE\n14 April 2026, 09:36\n\nThe regional health ministry said 52 people were still in hospital on Tuesday morning."
+BULLETIN = ("RADIO\n\nIn its latest bulletin, issued at 6pm on Tuesday, the regional health ministry said 47 people "
+            "remained in hospital.")
+EVENING_PAPER = "HERALD\nTuesday 14 April 2026, 21:30\n\nIn its 6pm bulletin the ministry said 41 people remained in hospital."
+
+
+def test_a_morning_count_and_an_evening_bulletin_are_two_times(tmp_path: Path) -> None:
+    assert _story(tmp_path, [("2026-04-14", WIRE), ("2026-04-15", BULLETIN)]) == []
+
+
+def test_one_evening_bulletin_printed_two_ways_disagrees(tmp_path: Path) -> None:
+    # "the ministry" in one article and "the regional health ministry" in another are one voice
+    assert "contradiction" in _story(tmp_path, [("2026-04-14", EVENING_PAPER), ("2026-04-15", BULLETIN)])

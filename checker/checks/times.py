@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -97,7 +98,21 @@ _LATER_PARTS = ("afternoon", "evening", "night")
 
 
 def _part_of_day(horizon: Horizon) -> str | None:
-    return next((w for w in (horizon.text or "").lower().split() if w in ("morning", *_LATER_PARTS)), None)
+    named = next((w for w in (horizon.text or "").lower().split() if w in ("morning", *_LATER_PARTS)), None)
+    if named is None and horizon.text and any(c.isdigit() for c in horizon.text):
+        clock = _CLOCK.search(horizon.text)  # "at 6pm on Tuesday"
+        if clock:
+            hour = int(clock.group("hour")) % 12 + (12 if (clock.group("half") or "").lower() == "p" else 0) \
+                if clock.group("half") else int(clock.group("hour"))
+            return _part_of_hour(hour)
+    return named
+
+
+def _part_of_hour(hour: int) -> str:
+    return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
+
+
+_CLOCK = re.compile(r"\bat\s+(?P<hour>\d{1,2})(?:[:.]\d\d)?\s*(?:(?P<half>[ap])\.?m\b)?", re.I)
 
 
 # Two articles' datelines this many hours apart on one day report two times of a count that moves; closer
@@ -119,6 +134,10 @@ def _hours_apart(a: Horizon, b: Horizon) -> bool:
     if a.time_of_day is not None and b.time_of_day is not None:  # "12 dead" at 09:36 and "14 dead" at 21:30
         return abs(_hours(a.time_of_day) - _hours(b.time_of_day)) >= DATELINE_HOURS_APART
     first, second = _part_of_day(a), _part_of_day(b)
+    if (first is None) != (second is None):  # a 09:36 wire's "now" and a bulletin "issued at 6pm on Tuesday"
+        dated = a if first is None else b
+        if dated.time_of_day is not None:
+            first, second = first or _part_of_hour(dated.time_of_day.hour), second or _part_of_hour(dated.time_of_day.hour)
     return first != second and (first in _LATER_PARTS or second in _LATER_PARTS)  # 'morning' beside no part: one time
 
 

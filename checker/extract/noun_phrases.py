@@ -78,7 +78,11 @@ def phrase_after(tokens: list[Token], position: int) -> tuple[list[str], str | N
 
 def verb_follows(tokens: list[Token], position: int) -> bool:
     following = next((t for t in tokens if t.start >= position), None)
-    return following is not None and (following.lower in IRREGULAR_PAST or following.lower in AUXILIARIES - {"to"})
+    return following is not None and (following.lower in IRREGULAR_PAST or following.lower in AUXILIARIES - {"to"}
+                                      or following.lower in STAYING_VERBS)  # "41 remained in hospital"
+
+
+STAYING_VERBS = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 
 
 def looks_plural(word: str) -> bool:

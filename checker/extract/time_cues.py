@@ -56,6 +56,8 @@ MODIFIER_BEFORE = re.compile(r"\b(?:from|of|in|after|since|during|following|by|o
 EVENT_ON_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:on\s+)?$")  # the day's match may hold its 'on'
 TOLL_AFTER = re.compile(r"\s+(?:killed|injured|wounded|claimed|left)\b", re.I)
 PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
+# A clock time right before the day: "its bulletin, issued at 6pm on Tuesday" is Tuesday evening's.
+CLOCK_BEFORE = re.compile(r"\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)\s+(?:on\s+)?$", re.I)
 # "promised on Thursday to send 400 guards": the day of the promise is the plan's, not a statement's
 INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]+\b")
 # A short clause opening with one of these says when the figure was given ("given on Tuesday"); right
@@ -165,6 +167,9 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
         part = None if statement else PART_OF_DAY.match(clause, end)
         if part:  # "rose to nine on Tuesday afternoon": later than a figure of that morning; a statement's hour is not
             end = part.end()
+        clock = None if statement or lead or since or ending else CLOCK_BEFORE.search(before)
+        if clock:  # "issued at 6pm on Tuesday": the hour goes into the horizon's words
+            lead_start = clock.start()
         found.append(Cue("date", lead_start, end, clause[lead_start:end], 0, resolve, lead is not None,
                           statement, running=bool(since) and not lead and not forward))
 
