@@ -165,7 +165,8 @@ def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:
     index = max(scope) + 1
     while index < len(spans) and _is_apposition(text, spans, index):
         index += 1  # "cut 11,000 jobs, about 13% of staff, by the end of 2027"
-    if index < len(spans) and (_is_time_clause(text, spans[index]) or _is_subjectless(text, spans[index])
+    relative = _is_relative(text, spans[own])  # "Tessaly, which produces 28% of the eggs, has lost ... since": not its predicate
+    if index < len(spans) and (_is_time_clause(text, spans[index]) or (_is_subjectless(text, spans[index]) and not relative)
                                or (index == own + 1 and _is_inserted(text, spans, own))):
         scope.setdefault(index, 1)  # "The previous record, 39.6C, was set in 2019": the predicate follows
     # When the figure was given: "Saldanha's first estimate, given on Tuesday, put the damage at ...",
