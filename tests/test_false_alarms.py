@@ -134,6 +134,13 @@ CASES = {
                        "vaccinated, the health ministry said."),
     ],
 
+    # those taken to hospital are some of those treated at the scene, never the same count
+    "treated-at-the-scene-and-taken-to-hospital": [
+        ("2026-03-15", "The ambulance service said its crews had treated 63 people at the scene and taken 27 to "
+                       "hospital."),
+        ("2026-03-15", "The ambulance service said 27 people had been taken to hospital and 63 treated at the scene."),
+    ],
+
 }
 
 

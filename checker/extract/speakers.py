@@ -116,12 +116,14 @@ class SpeakerPhrases:
         return not token.is_capitalised and (low.endswith("ed") or (low.endswith("ing") and len(low) > 5)
                                              or low in IRREGULAR_PAST)
 
-    def _owner_of_data(self, last: int) -> tuple[str, int] | None:
+    def _owner_of_data(self, last: int) -> tuple[str | None, int] | None:
         """"the ministry's latest figures show": whose figures they are is who says so."""
         if last < 1 or self.tokens[last].lower not in self.source_nouns:
             return None
         for at in range(last - 1, max(-1, last - 1 - MAX_SOURCE_NOUN_WORDS), -1):
             if self.tokens[at].lower.endswith(POSSESSIVE_ENDINGS):
+                if without_possessive(self.tokens[at].lower) in TIME_WORDS:
+                    return None, last + 1  # "Monday's data show 240 were rostered": a day owns no data, names no one
                 name, first = self._phrase_before(at)
                 return (name, first) if name else None
         return None

@@ -74,6 +74,10 @@ class UnitMatch:
     end: int
 
 
+# Capitals glued to a dollar sign that no listed prefix (US$, HK$, A$, ...) claims.
+_LETTERS_BEFORE_DOLLAR = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,3})$")
+
+
 class UnitLexicon:
     """Lookup tables built once from quantulum3's units and data/units.yaml."""
 
@@ -140,6 +144,10 @@ class UnitLexicon:
         # An alphabetic prefix (USD, Rs) must not be the tail of a longer word.
         if symbol[0].isalpha() and start > 0 and text[start - 1].isalnum():
             return None
+        if symbol == "$":
+            letters = _LETTERS_BEFORE_DOLLAR.search(text, max(0, start - 4), start)
+            if letters:  # "V$150", "R$500", "TT$20": another country's dollar-sign currency, never US dollars
+                return UnitMatch(UnitInfo(f"{letters.group(1)}$ dollar", "currency"), letters.start(1), start + 1)
         return UnitMatch(self.prefixes[symbol], start, start + len(symbol))
 
     def match_after(self, text: str, pos: int, end: int) -> UnitMatch | None:
