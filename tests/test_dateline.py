@@ -77,3 +77,9 @@ def test_a_morning_count_and_an_evening_bulletin_are_two_times(tmp_path: Path) -
 def test_one_evening_bulletin_printed_two_ways_disagrees(tmp_path: Path) -> None:
     # "the ministry" in one article and "the regional health ministry" in another are one voice
     assert "contradiction" in _story(tmp_path, [("2026-04-14", EVENING_PAPER), ("2026-04-15", BULLETIN)])
+
+
+def test_a_change_taking_effect_on_a_day_meets_that_days_figure(tmp_path: Path) -> None:
+    on_the_day = "The regulator said its price cap would rise by 6.4% on 1 April."
+    from_the_day = "The regulator said its price cap would rise by 4.6% from 1 April."
+    assert "contradiction" in _story(tmp_path, [("2026-02-21", on_the_day), ("2026-02-23", from_the_day)])

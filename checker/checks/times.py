@@ -34,6 +34,8 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
     Which kinds may meet comes from rules/horizons.yaml `comparable:` (a kind always meets
     itself); dated horizons must then also overlap, within `horizon_window_days`.
     """
+    if _takes_effect_on(a, b) or _takes_effect_on(b, a):
+        return True
     allowed = per_rules(rules, "comparable", _comparable_kinds)
     if a.kind != b.kind and frozenset({a.kind, b.kind}) not in allowed:
         return False
@@ -57,6 +59,13 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
         # grows with it, so two spans are one time only when their ends (and starts) nearly meet
         return False
     return _overlap(_span(a), _span(b), rules.tolerances.horizon_window_days)
+
+
+def _takes_effect_on(coming: Horizon, dated: Horizon) -> bool:
+    """"would rise by 4.6% from 1 April" and "would rise by 6.4% on 1 April": a change that takes effect on
+    a coming day is a figure of that day."""
+    return coming.kind == "eventual" and coming.start is not None and (coming.text or "").lower().startswith("from ") \
+        and dated.kind in NOW_KINDS and dated.start == dated.end == coming.start
 
 
 POINT_VS_PERIOD_DAYS = 7
@@ -188,6 +197,13 @@ class SameTime:
         h = self.horizons[i]
         allowed = per_rules(self.rules, "comparable", _comparable_kinds)
         out: list[int] = []
+        # a change taking effect on a day meets that day's figures whatever the kinds (_takes_effect_on)
+        if h.kind in NOW_KINDS and "eventual" not in (h.kind,) and frozenset({"eventual", h.kind}) not in allowed:
+            out.extend(self.by_kind.get("eventual", []))
+        if h.kind == "eventual" and h.start is not None:
+            for kind in NOW_KINDS:
+                if frozenset({kind, "eventual"}) not in allowed:
+                    out.extend(self.spans[kind].near(h.start, h.start, 0) if kind in self.spans else [])
         for kind, members in self.by_kind.items():
             if kind != h.kind and frozenset({kind, h.kind}) not in allowed:
                 continue

@@ -44,6 +44,7 @@ from checker.ruleset import RuleSet
 # A comparison base after the figure ("... from $265 million a year earlier") takes the dates after it.
 COMPARISON_AFTER = re.compile(
     r"\b(?:(?:up from|down from|from|compared with|compared to|versus|against)\s+(?=[$€£¥]?\d)"
+    r"(?!\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"  # "from 1 April": a date
     r"|(?:on|from|than|over|compared with|compared to)\s+(?:a|the)\s+(?:year|quarter|month|week)"
     r"\s+(?:earlier|before|ago)"
     r"|(?:on|from|than|over|compared with|compared to|versus|against)\s+the\s+(?:same|previous|prior)\s+"
