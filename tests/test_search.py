@@ -335,7 +335,11 @@ def _random_horizon(rng: random.Random) -> Horizon:
         return None if rng.random() < 0.15 else date
 
     other = day + dt.timedelta(days=rng.choice([-40, -5, 0, 3, 9, 60]))  # sometimes before the start
-    return Horizon(kind=kind, start=maybe(day), end=maybe(other) if kind not in ("current", "point") else None)
+    if kind in ("current", "point"):  # a day, or its start alone
+        return Horizon(kind=kind, start=maybe(day), end=day if rng.random() < 0.5 else None)
+    # "from 1 April": a change taking effect on a coming day meets that day's figures (times._takes_effect_on)
+    text = "from 1 April" if kind == "eventual" and rng.random() < 0.5 else None
+    return Horizon(kind=kind, start=maybe(day), end=maybe(other), text=text)
 
 
 @pytest.mark.parametrize("seed", range(20))

@@ -198,7 +198,7 @@ class SameTime:
         allowed = per_rules(self.rules, "comparable", _comparable_kinds)
         out: list[int] = []
         # a change taking effect on a day meets that day's figures whatever the kinds (_takes_effect_on)
-        if h.kind in NOW_KINDS and "eventual" not in (h.kind,) and frozenset({"eventual", h.kind}) not in allowed:
+        if h.kind in NOW_KINDS and frozenset({"eventual", h.kind}) not in allowed:
             out.extend(self.by_kind.get("eventual", []))
         if h.kind == "eventual" and h.start is not None:
             for kind in NOW_KINDS:
