@@ -151,7 +151,12 @@ def _is_accounting_negative(text: str, figures: list[Figure], figure: Figure) ->
         return False
     if text[figure.start - 1] != "(" or text[figure.end:figure.end + 1] != ")":
         return False
-    return not figures or bool(text[figures[-1].end:figure.start - 1].strip())
+    if not figures:
+        return True
+    previous = figures[-1]
+    # "61.6 billion corals ($3.28bn)": the conversion follows the figure's counted noun or unit
+    previous_end = max(previous.end, previous.unit_span[1] if previous.unit_span else 0)
+    return bool(text[previous_end:figure.start - 1].strip())
 
 
 def _negated(value: float | None) -> float | None:
