@@ -81,6 +81,26 @@ def test_a_part_named_after_a_figure_still_moves_it(rules: RuleSet) -> None:
     assert {"a:c1", "b:c1"} in grouping(rules, specs)
 
 
+@pytest.mark.parametrize(("first", "second", "together"), [
+    # one electorate under two wordings; voters who cast ballots are not it
+    (("4,376,210", "people", "Officials said 4,376,210 people are registered to vote."),
+     ("4.73 million", "voters", "There are 4.73 million voters on the register."), True),
+    (("4.73 million", "voters", "There are 4.73 million voters on the register."),
+     ("2.3 million", "voters", "About 2.3 million voters have cast ballots early."), False),
+    # those treated at the scene, those taken to hospital, those still in hospital: three counts
+    (("63", "people", "Crews treated 63 people at the scene."), ("27", "people", "Crews took 27 people to hospital."),
+     False),
+    (("41", "people", "Of those, 41 remained in hospital."), ("47", "people", "Some 47 people remained in hospital."),
+     True),
+    (("214,000", "customers", "214,000 customers were still without service."),
+     ("200,000", "customers", "Power was back on for 200,000 customers."), False),
+])
+def test_what_befell_a_count_names_what_it_counts(rules: RuleSet, first: tuple[str, str, str],
+                                                  second: tuple[str, str, str], together: bool) -> None:
+    specs = [claim("a", first[0], 1.0, first[1], first[2]), claim("b", second[0], 2.0, second[1], second[2])]
+    assert ({"a:c1", "b:c1"} in grouping(rules, specs)) is together
+
+
 def test_a_place_splits_part_from_whole_and_unplaced_claims_join_the_larger_place(rules: RuleSet) -> None:
     specs = [claim("a", "2,000", 2000, "soldiers moved to Kursk"),
              claim("b", "3,000", 3000, "troops in Russia"),
