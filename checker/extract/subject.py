@@ -46,6 +46,15 @@ from checker.extract.noun_phrases import (
     verb_follows,
 )
 from checker.extract.nouns import OF_A_COUNTED_WHOLE
+from checker.extract.subject_cues import (
+    CAPACITY_BEFORE,
+    DETERMINED_MEASURE,
+    EXCESS_AFTER,
+    SALE_FOR,
+    SCALE_WORDS,
+    STRENGTH_BEFORE,
+    SUPPLIES,
+)
 from checker.extract.types import Figure, Sentence
 from checker.identity import Identity
 from checker.ruleset import RuleSet
@@ -165,15 +174,6 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     return f"{phrase} {role}" if role and role not in words else phrase
 
 
-# What a place can hold, written before the count: "built for", "with room for", "capacity of".
-CAPACITY_BEFORE = re.compile(
-    r"\b(?:(?:built|designed|laid\s+out|meant|intended|planned|equipped)\s+(?:to\s+(?:hold|house|accommodate|take"
-    r"|seat|sleep)|for)|(?:room|space|capacity|places|beds|accommodation)\s+for|capacity\s+of|(?:can|could|able\s+to)"
-    r"\s+(?:hold|house|accommodate|seat|sleep)|seating\s+for)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$",
-    re.IGNORECASE)
-# A force named with its size: "an army of 72,000", "a fleet of 40 ships"; its strength, not a count of what it sends.
-STRENGTH_BEFORE = re.compile(r"\b(army|armed\s+forces|military|navy|air\s+force|fleet)\s+of\s+(?:about\s+|around\s+"
-                             r"|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
 _CAPACITY_GAP = frozenset({"was", "is", "are", "were", "been", "has", "have", "had", "with", "which", "that", "being",
                            "be", "now", "originally", "only", "already", "first"})
 
@@ -198,21 +198,6 @@ def _owners_place(text: str, core_end: int, start: int) -> str | None:
         return None
     places = [m.group(1) for m in OWNER_PLACE.finditer(text, 0, start) if m.group(1) not in CALENDAR_NAMES]
     return places[-1] if places else None
-
-
-# A measure after a determiner describes the noun after it: "a 3km (1.9 miles) protection zone", "the 9.4km
-# tunnel", "a wider 10km surveillance zone" (not "the river rose 3m overnight": a verb stands between).
-DETERMINED_MEASURE = re.compile(r"\b(?:a|an|the|its|their|this|that|each)\s+(?:(?:new|full|total|entire|whole|planned"
-                                r"|proposed|[a-z]+(?:er|est))\s+)?$", re.IGNORECASE)
-
-# A measure by which something exceeds or misses a bound: "more than 50 km/h too fast", "2C above normal".
-EXCESS_AFTER = re.compile(r"\s*(?:too\s+(?:fast|slow|high|low|long|short|much|little)|over\s+the\s+(?:speed\s+)?limit"
-                          r"|above\s+the\s+(?:speed\s+)?limit|above\s+(?:normal|average)|below\s+(?:normal|average)"
-                          r"|faster\s+than|slower\s+than|higher\s+than|lower\s+than)\b", re.IGNORECASE)
-
-# "agreed to sell the striker to Brackenford City for €85m": a sum after a sale's 'for' is its price
-SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\b"
-                      r"[^,;:.]{0,80}\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
 
 
 def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after: int,
@@ -329,10 +314,6 @@ def _role(tokens: list[Token], start: int, core_end: int, words: list[str], verb
     return None
 
 
-# What a utility restores or cuts "to" the customers a figure counts.
-SUPPLIES = frozenset({"power", "electricity", "service", "services", "supply", "supplies", "water", "gas", "heating"})
-
-
 def _as_participle(word: str) -> str:
     """"killing" -> "killed", "represents" -> "represented": the lexicon lists outcomes as participles."""
     if word.endswith("ing") and len(word) > 5:
@@ -353,9 +334,6 @@ def _earlier_counted_noun(tokens: list[Token], start: int) -> list[str]:
                 words = words[1:]
             return words
     return []
-
-
-SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "mn", "bn", "m", "k"})
 
 
 def _is_level(tokens: list[Token], start: int) -> bool:

@@ -1,0 +1,33 @@
+"""Cue patterns and word lists subject.py reads around a figure: what a place can hold, a force's size,
+a measure's noun, an excess, a sale's price, a utility's supplies, scale words."""
+
+from __future__ import annotations
+
+import re
+
+# What a place can hold, written before the count: "built for", "with room for", "capacity of".
+CAPACITY_BEFORE = re.compile(
+    r"\b(?:(?:built|designed|laid\s+out|meant|intended|planned|equipped)\s+(?:to\s+(?:hold|house|accommodate|take"
+    r"|seat|sleep)|for)|(?:room|space|capacity|places|beds|accommodation)\s+for|capacity\s+of|(?:can|could|able\s+to)"
+    r"\s+(?:hold|house|accommodate|seat|sleep)|seating\s+for)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE)
+# A force named with its size: "an army of 72,000", "a fleet of 40 ships"; its strength, not a count of what it sends.
+STRENGTH_BEFORE = re.compile(r"\b(army|armed\s+forces|military|navy|air\s+force|fleet)\s+of\s+(?:about\s+|around\s+"
+                             r"|roughly\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
+# A measure after a determiner describes the noun after it: "a 3km (1.9 miles) protection zone", "the 9.4km
+# tunnel", "a wider 10km surveillance zone" (not "the river rose 3m overnight": a verb stands between).
+DETERMINED_MEASURE = re.compile(r"\b(?:a|an|the|its|their|this|that|each)\s+(?:(?:new|full|total|entire|whole|planned"
+                                r"|proposed|[a-z]+(?:er|est))\s+)?$", re.IGNORECASE)
+
+# A measure by which something exceeds or misses a bound: "more than 50 km/h too fast", "2C above normal".
+EXCESS_AFTER = re.compile(r"\s*(?:too\s+(?:fast|slow|high|low|long|short|much|little)|over\s+the\s+(?:speed\s+)?limit"
+                          r"|above\s+the\s+(?:speed\s+)?limit|above\s+(?:normal|average)|below\s+(?:normal|average)"
+                          r"|faster\s+than|slower\s+than|higher\s+than|lower\s+than)\b", re.IGNORECASE)
+
+# "agreed to sell the striker to Brackenford City for €85m": a sum after a sale's 'for' is its price
+SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\b"
+                      r"[^,;:.]{0,80}\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
+# What a utility restores or cuts "to" the customers a figure counts.
+SUPPLIES = frozenset({"power", "electricity", "service", "services", "supply", "supplies", "water", "gas", "heating"})
+# Scale words after a number ("1.31 million people"), never the counted noun.
+SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "mn", "bn", "m", "k"})
