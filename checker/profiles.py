@@ -114,6 +114,7 @@ def contrasted_places(claims: Sequence[Claim], lexicon: Lexicon) -> frozenset[st
 def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     at = claim.end - claim.sentence_start
     after = claim.sentence[at:at + 1000] if claim.sentence else ""  # readers take the first clause only
+    after = _DASH_ASIDE.sub(r"\1 ", after, count=1)  # "Three people - three names - died": people who died
     if claim.kind == "percent":
         return _percent_profile(claim, lexicon, after)
     if claim.kind in ("measure", "money") or claim.dimension:
@@ -208,6 +209,11 @@ def _opening_part(before: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
     opening = [word for word in before.split()[:3] if word.lower() not in _INCREMENT_WORDS]
     return lexicon.part_members(" ".join(opening[:1] + [word for word in opening[1:] if not word[:1].isupper()]))
 
+
+# An aside between paired dashes right after the counted noun: "Three people - Megan Tolliver, Jordan Pryce and
+# Sasha Ilic - died at the scene", "Two men \u2013 both in their 20s \u2013 were killed".
+_DASH_ASIDE = re.compile(r"^(\s*[A-Za-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0,2})\s+[-\u2013\u2014]\s+[^-\u2013\u2014.]{1,120}?"
+                         r"\s+[-\u2013\u2014]\s+")
 
 _INCREMENT_WORDS = frozenset({"more", "further", "additional", "extra"})
 

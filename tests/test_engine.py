@@ -92,6 +92,9 @@ def test_a_part_named_after_a_figure_still_moves_it(rules: RuleSet) -> None:
      False),
     (("41", "people", "Of those, 41 remained in hospital."), ("47", "people", "Some 47 people remained in hospital."),
      True),
+    # an aside between dashes does not hide what befell them
+    (("Three", "people", "Three people - Megan Tolliver, Jordan Pryce and Sasha Ilic - died at the scene."),
+     ("four", "deaths", "The death toll rose to four on Monday."), True),
     (("214,000", "customers", "214,000 customers were still without service."),
      ("200,000", "customers", "Power was back on for 200,000 customers."), False),
 ])
