@@ -113,7 +113,7 @@ GENERIC_BODIES = frozenset({"ministry", "agency", "department", "authority", "co
 def _head(words: tuple[str, ...]) -> str:
     """A body's head noun: 'ministry' of "ministry of health" and of "health ministry"."""
     if "of" in words[1:]:
-        return words[words.index("of") - 1] if words.index("of") > 0 else words[-1]
+        return words[words.index("of", 1) - 1]
     return words[-1] if words else ""
 
 

@@ -111,9 +111,8 @@ def _part_of_day(horizon: Horizon) -> str | None:
     if named is None and horizon.text and any(c.isdigit() for c in horizon.text):
         clock = _CLOCK.search(horizon.text)  # "at 6pm on Tuesday"
         if clock:
-            hour = int(clock.group("hour")) % 12 + (12 if (clock.group("half") or "").lower() == "p" else 0) \
-                if clock.group("half") else int(clock.group("hour"))
-            return _part_of_hour(hour)
+            hour, half = int(clock.group("hour")), (clock.group("half") or "").lower()
+            return _part_of_hour(hour % 12 + 12 if half == "p" else hour % 12 if half == "a" else hour)
     return named
 
 

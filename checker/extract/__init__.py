@@ -39,7 +39,7 @@ def extract_claims(document: Document, rules: RuleSet, lexicon: Lexicon | None =
 def _claims_of(document: Document, rules: RuleSet, lexicon: Lexicon) -> list[Claim]:
     sentences = segment(document)
     lines = _LineCounter(document.text)
-    at_time = published_time(document.text[document.body_start:]) if document.published else None
+    at_time = published_time(document.text, document.body_start) if document.published else None
     claims: list[Claim] = []
     named: list[str] = []  # sources this article has named, in order
     for index, sentence in enumerate(sentences):

@@ -13,6 +13,9 @@ import re
 # event's time, and body paragraphs are long.
 HEADER_LINES = 12
 MAX_HEADER_LINE = 100
+# The most text those lines can take (a CRLF per line): only this much of an article is read.
+HEADER_CHARS = HEADER_LINES * (MAX_HEADER_LINE + 2)
+_LEADING_SPACE = re.compile(r"\s*")
 _CLOCK = re.compile(
     r"(?<![\d:.,$€£])(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:\s*(?P<half>[ap])\.?m\b\.?)?(?![\d:.%])"
     r"|(?<![\d:.,$€£])(?P<short>1[0-2]|0?[1-9])\s*(?P<short_half>[ap])\.?m\b\.?", re.IGNORECASE)
@@ -22,11 +25,12 @@ _DATES_THE_ARTICLE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:updated|published|poste
 _UPDATED = re.compile(r"\bupdated\b", re.IGNORECASE)
 
 
-def published_time(text: str) -> dt.time | None:
-    """The dateline's time (the last update's when a line says 'Updated'), or None when no header
-    line gives one."""
+def published_time(text: str, start: int = 0) -> dt.time | None:
+    """The dateline's time (the last update's when a line says 'Updated') in `text` from `start` (after any
+    front matter), or None when no header line gives one."""
     found: dt.time | None = None
-    for line in text.lstrip().splitlines()[:HEADER_LINES]:
+    head = _LEADING_SPACE.match(text, start).end()  # type: ignore[union-attr]  # \s* always matches
+    for line in text[head:head + HEADER_CHARS].splitlines()[:HEADER_LINES]:
         if len(line) > MAX_HEADER_LINE:
             break  # the body has begun
         if not _DATES_THE_ARTICLE.search(line):

@@ -34,6 +34,7 @@ from collections.abc import Collection
 from dateutil.relativedelta import relativedelta
 
 from checker.extract.clauses import DETERMINERS, RELATIVE_PRONOUNS, Spans, clause_index, clauses, phrase_pattern, tokenize
+from checker.extract.dates import MONTH
 from checker.extract.memo import by_text
 from checker.extract.numbers import SCALES, SMALL_NUMBERS
 from checker.extract.time_cues import STATEMENT_PARTICIPLES, Cue, clause_cues
@@ -44,7 +45,7 @@ from checker.ruleset import RuleSet
 # A comparison base after the figure ("... from $265 million a year earlier") takes the dates after it.
 COMPARISON_AFTER = re.compile(
     r"\b(?:(?:up from|down from|from|compared with|compared to|versus|against)\s+(?=[$€£¥]?\d)"
-    r"(?!\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"  # "from 1 April": a date
+    r"(?!\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)"  # "from 1 April": a date
     r"|(?:on|from|than|over|compared with|compared to)\s+(?:a|the)\s+(?:year|quarter|month|week)"
     r"\s+(?:earlier|before|ago)"
     r"|(?:on|from|than|over|compared with|compared to|versus|against)\s+the\s+(?:same|previous|prior)\s+"

@@ -23,6 +23,7 @@ from checker.extract.clauses import (
     tokenize,
     without_possessive,
 )
+from checker.extract.noun_phrases import is_participle
 from checker.extract.reporting_words import Vocabulary, is_unit_per, is_verb
 
 # Words of a date between a speaker and the verb ("the ministry on Monday said"), skipped over.
@@ -113,7 +114,7 @@ class SpeakerPhrases:
         following = " ".join(t.lower for t in self.tokens[index + 1:index + 3])
         if low == "speaking" and (following.startswith("for ") or following == "on behalf"):
             return False  # "John Kirby, speaking for the White House": whom he speaks for is part of the source
-        return not token.is_capitalised and (low.endswith("ed") or (low.endswith("ing") and len(low) > 5)
+        return not token.is_capitalised and (is_participle(low) or (low.endswith("ing") and len(low) > 5)
                                              or low in IRREGULAR_PAST)
 
     def _owner_of_data(self, last: int) -> tuple[str | None, int] | None:
