@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from checker.owners import HOLDING_SET, OUTCOME_SET, OWNER_SET, SUBSET_SET, owner, segment, segment_pattern
+from checker.owners import HOLDING_SET, OUTCOME_SET, OWNER_SET, SUBSET_SET, THRESHOLD_SET, owner, segment, segment_pattern
 from checker.places import named_place, place_named_there, place_opening_clause
 from checker.ruleset import RuleSet
 from checker.voices import SourceRelation, Voices
@@ -85,7 +85,8 @@ class Lexicon:
         first_identity = first_part + len(rules.part_modifiers)
         self._first_identity = first_identity
         # part sets, and owners ('The Alliance won 132 seats'): an unowned total never joins them
-        self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET, SUBSET_SET, OUTCOME_SET, HOLDING_SET}
+        self.part_sets = frozenset(range(first_part, first_identity)) | {OWNER_SET, SUBSET_SET, OUTCOME_SET, HOLDING_SET,
+                                                                        THRESHOLD_SET}
         self.identity_sets = frozenset(range(first_identity, first_identity + len(rules.identity_modifiers)))
         self._splitting = [[tuple(singular(w) for w in plain_words(m)) for m in group] for group in splitting]
         self._parts_by_first_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}

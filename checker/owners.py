@@ -24,6 +24,9 @@ OUTCOME_SET = -3
 # The modifier set of what the counted hold that a sentence is about ('the data of 4.2 million customers
 # were stolen', 'bank details of 180,000 customers'): a part of them, never all of them (checker/profiles.py).
 HOLDING_SET = -4
+# The modifier set of lines the counted have passed ('18,340 people had been waiting more than a year'): a part
+# of all of them, one member per line (checker/thresholds.py).
+THRESHOLD_SET = -5
 _AUXILIARIES = frozenset({"would", "will", "could", "may", "might", "has", "have", "had", "now", "also", "still",
                           "already", "just", "only", "again"})
 _PARALLEL = frozenset({"and", "while", "whereas", "but"})

@@ -9,6 +9,7 @@ What the lexicon made of each wording is remembered, so reprinted sentences cost
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ from checker.models import Claim
 from checker.owners import HOLDING_SET, SUBSET_SET
 from checker.places import CLAUSE_BREAK
 from checker.ruleset import RuleSet
+from checker.thresholds import threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,8 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
         before = _before(claim)
         owned = frozenset(m for m in lexicon.owner(before) if m[1] != profile.head)
         return SubjectProfile(profile.head, profile.place,
-                              profile.modifiers | owned | _subset(before, after, profile.head, lexicon))
+                              profile.modifiers | owned | _subset(before, after, profile.head, lexicon)
+                              | threshold(before, after))
     if profile is None or claim.kind != "count":
         return profile
     before = _before(claim)
@@ -147,7 +150,7 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
         if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
             profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)
     profile = SubjectProfile(profile.head, profile.place, profile.modifiers | _subset(before, after, profile.head, lexicon)
-                             | _opening_part(before, lexicon) | _held(before, lexicon))
+                             | _opening_part(before, lexicon) | _held(before, lexicon) | threshold(before, after))
     counted = lexicon.counted_by(before)
     if counted is not None:  # 'employs 85,000 people': employees; 'the Dunmore plant, which employs 1,150': the plant's
         return SubjectProfile(counted, profile.place, profile.modifiers | lexicon.part_members(_last_words(before, 6)))
@@ -334,12 +337,13 @@ _CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|up|down|increased|decreased|drop
 _CHANGE_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)?\s*(?:points?\s+)?(?:higher|lower|up|down|more|less|fewer)\b",
                            re.IGNORECASE)
 _PERCENT_WORD = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
-# Words after a percentage that say nothing about what it measures: grammar, time and scale words.
+# Words after a percentage that say nothing about what it measures: grammar, time, scale and comparison words
+# ('prices were 3.4% higher in January' measures prices, as 'prices rose 4.2% in the year to February' does).
 _FUNCTION_WORDS = frozenset("""of from to on in at by for with than against over under into onto up down its their
 his her our this that these those them it they who whom which what had has have having been be being was were is
 are will would could may might can do did does not also just only year years earlier month months quarter week
 weeks day days ago last previous next coming end same period time billion million thousand trillion bn m per cent percent point
-points""".split())
+points higher lower more less fewer""".split()) | {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+"
                                 r"(?:(?:last|first|remaining|final|other)\s+)?$", re.IGNORECASE)  # "the last five survivors"

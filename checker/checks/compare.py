@@ -71,14 +71,25 @@ def central(claim: Claim) -> float | None:
     return claim.low if claim.low is not None else claim.high
 
 
+# Significant digits from which a round figure is read as rounded at its last digit, not by the rounding tolerance
+PRECISE_DIGITS = 3
+
+
 def rounding_slack(claim: Claim, rules: RuleSet) -> float:
-    """Half-width a printed figure stands for, in printed units: '3,000' ~ ±5%, '3,127' ~ ±0.5."""
+    """Half-width a printed figure stands for, in printed units: '3,000' and '4.8bn' ~ ±5%, '3,127' ~ ±0.5;
+    a figure written to three or more significant digits is rounded at its last one: '18,340' to tens
+    (±5), so 19,120 is another figure, though within 5%."""
     value = claim.value if claim.value is not None else (claim.low or claim.high or 0.0)
     if value == 0:
         return 0.5
     printed = f"{abs(value):.10g}"
     if "e" in printed or ("." not in printed and printed.rstrip("0") != printed):
-        return rules.tolerances.rounding * abs(value)
+        if "e" in printed:
+            return rules.tolerances.rounding * abs(value)
+        significant = printed.rstrip("0")
+        if len(significant) < PRECISE_DIGITS:
+            return rules.tolerances.rounding * abs(value)
+        return min(rules.tolerances.rounding * abs(value), 0.5 * 10 ** (len(printed) - len(significant)))
     if "." in printed:
         return 0.5 * 10 ** -len(printed.split(".")[1])
     return 0.5

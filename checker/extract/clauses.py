@@ -83,7 +83,7 @@ LINKING_VERBS = frozenset({
     "reaching", "eased", "ease", "eases", "easing", "slowed", "slow", "slows", "slowing", "cooled", "cools",
     "quickened", "accelerated", "accelerates", "dipped", "dip", "dips", "ticked", "shrank", "shrinks", "contracted",
     "contracts", "expanded", "expands", "rebounded", "slumped", "tumbled", "gained", "advanced", "held", "holds",
-    "steadied",
+    "steadied", "passes", "passed", "nears", "neared", "surpasses", "surpassed",  # "waiting list passes 420,000"
 })
 # Irregular past forms that read as nouns to the shape rules ("the fire spread across ...").
 IRREGULAR_PAST = frozenset({

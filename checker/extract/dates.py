@@ -44,6 +44,8 @@ YEAR = re.compile(r"\b(?:in|since|during|until|of|from|through|for|by|before|aft
 # A year naming an event a relative clause then describes: "a 2009 windstorm in which 275,000 customers lost power".
 EVENT_YEAR = re.compile(r"\b(?:a|an|the)\s+(?P<year>(?:19|20)\d\d)\s+(?:[a-z]+\s+){1,2}(?:in\s+which|during\s+which"
                         r"|when)\b", re.I)
+# A year that says which year's quantity a noun is: "Orvello's 2025 budget totalled", "the 2024 harvest".
+YEAR_BEFORE_NOUN = re.compile(r"(?:\b(?i:the|its|their|this|a|an)\s+|\w['\u2019]s\s+)(?P<year>(?:19|20)\d\d)\s+(?=[a-z])")
 WEEKDAY = re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<day>{WEEKDAYS})\b")
 RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night"

@@ -47,6 +47,8 @@ _ELLIPSIS_GAP = re.compile(
 )
 # "stolen this year, compared with 63": a comparison names the same kind of amount however far back
 _COMPARISON_GAP = re.compile(r"[^\d;:!?()\[\]]{0,120}?\bcompared (?:with|to)\s+", re.IGNORECASE)
+# "waited longer than 52 weeks", "waiting over a year": a wait's line, which the figure after it does not measure
+_A_LINE_BEFORE = re.compile(r"\b(?:more|longer|less|shorter)\s+than\s+$|\bwait(?:ed|ing)?\s+(?:over|under)\s+$", re.IGNORECASE)
 # "Smith, 66, said": a person's age in years
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s$")
 # "who was 10", "she will be 35", "at the age of 21": a person's age in years
@@ -178,6 +180,8 @@ def _inherit_unit(text: str, figures: list[Figure], figure: Figure) -> Figure:
     previous = next((f for f in reversed(figures) if f.kind != "percent"), None)
     if previous is None or previous.unit is None:
         return figure
+    if previous.dimension == "[time]" and _A_LINE_BEFORE.search(text, max(0, previous.start - 30), previous.start):
+        return figure  # "the number who had waited longer than 52 weeks fell to 18,340": a line, not the quantity
     if previous.kind == "count":
         return figure.model_copy(update={"unit": previous.unit, "unit_span": previous.unit_span, "kind": "count"})
     entity = "currency" if previous.kind == "money" else (previous.dimension or "measure")

@@ -36,6 +36,7 @@ from dateutil.relativedelta import relativedelta
 from checker.extract.clauses import DETERMINERS, RELATIVE_PRONOUNS, Spans, clause_index, clauses, phrase_pattern, tokenize
 from checker.extract.dates import MONTH
 from checker.extract.memo import by_text
+from checker.extract.noun_phrases import is_participle
 from checker.extract.numbers import SCALES, SMALL_NUMBERS
 from checker.extract.time_cues import STATEMENT_PARTICIPLES, Cue, clause_cues
 from checker.identity import Identity
@@ -84,6 +85,11 @@ CONTINUING = frozenset({"still", "already"})
 # A past-tense verb near the figure: "by Thursday" then looks back ("were still waiting"), not ahead.
 PAST_TENSE = re.compile(r"\b(?:was|were|had|stood|remained)\b", re.IGNORECASE)
 PAST_TENSE_REACH = 40
+# A past verb before the figure with no future marker: "cut its forecast to 7.1 million tonnes on June 23"
+_PAST_WORDS = frozenset({"cut", "put", "set", "said", "gave", "made", "kept", "held", "rose", "fell", "grew", "took",
+                         "was", "were", "had"})
+_FUTURE_MARK = re.compile(r"\b(?:will|would|could|may|might|shall|expects?|expected\s+to|set\s+to|due\s+to|plans?\s+to"
+                          r"|aims?\s+to|going\s+to)\b", re.IGNORECASE)
 
 
 def find_horizon(start: int, end: int, text: str, published: dt.date | None, rules: RuleSet,
@@ -91,7 +97,7 @@ def find_horizon(start: int, end: int, text: str, published: dt.date | None, rul
     """The horizon of the figure at [start, end) of sentence `text`."""
     cues, later = _figure_cues(start, end, text, Identity(rules), headline)
     past_tense = PAST_TENSE.search(text, max(0, start - PAST_TENSE_REACH), end + PAST_TENSE_REACH) is not None
-    return _decide(list(cues), list(later), start, end, published, past_tense)
+    return _decide(list(cues), list(later), start, end, published, past_tense, _told_in_past(text, start))
 
 
 @by_text(maxsize=4096)
@@ -256,7 +262,7 @@ def _is_time_clause(text: str, span: tuple[int, int]) -> bool:
 
 
 def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: dt.date | None,
-            past_tense: bool = False) -> Horizon:
+            past_tense: bool = False, told_in_past: bool = False) -> Horizon:
     def rank(cue: Cue) -> tuple[int, int]:
         return cue.tier, (start - cue.end if cue.end <= start else cue.start - end)
 
@@ -286,7 +292,8 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
         # "the previous week" is the week before the sentence's
         return _before(past[0], dates[0] if dates else None, published)
     if dates:
-        horizon = _resolve(dates[0], published, future=bool(eventual))
+        # "cut its forecast to 7.1 million tonnes on June 23" in a July paper: the past June, tense over 'forecast'
+        horizon = _resolve(dates[0], published, future=bool(eventual) and not told_in_past)
         if dates[0].running and statements and statements[0].tier < 2 and dates is not statements \
                 and horizon.start and horizon.end:
             # "figures released on Wednesday show 71,500 have crossed since 2 March": up to Wednesday (a
@@ -367,3 +374,9 @@ def _carries_back(text: str, span: tuple[int, int], rules: RuleSet) -> bool:
 def _cues(text: str, span: tuple[int, int], tier: int, rules: RuleSet) -> list[Cue]:
     return [Cue(c.kind, c.start + span[0], c.end + span[0], c.text, tier, c.resolve, c.deadline, c.statement,
                  c.running) for c in clause_cues(text[span[0]:span[1]], Identity(rules))]
+
+
+def _told_in_past(text: str, start: int) -> bool:
+    before = text[max(0, start - 60):start]
+    return any(word in _PAST_WORDS or is_participle(word) for word in re.findall(r"[a-z]+", before)) \
+        and _FUTURE_MARK.search(before) is None

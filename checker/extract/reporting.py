@@ -65,7 +65,10 @@ class Constructions(SpeakerPhrases):
         for verb in reversed(verbs):  # "put the number of staff who did not report for work at": not "who"
             speaker, first = self.speaker_of_verb(verb)
             if speaker:
-                return self._outermost(speaker, first)
+                # "Figures from the health service show": the verb's subject is a source phrase; it names the service
+                inner = next((after for p, after in phrases if first <= p < verb), None)
+                named = self.phrase_speaker(inner) if inner is not None else None
+                return self._outermost(named or speaker, first)
         return None
 
     def _counts(self, verb: int, figure_start: int) -> bool:
@@ -170,10 +173,17 @@ class Constructions(SpeakerPhrases):
 
     def _possessor(self, noun_at: int, nouns: frozenset[str]) -> str | None:
         """The possessive owner right before the noun at token `noun_at`, if it is one of `nouns`."""
-        noun, owner = self.tokens[noun_at], self.tokens[noun_at - 1]
-        if noun.lower not in nouns or not owner.lower.endswith(POSSESSIVE_ENDINGS):
+        noun = self.tokens[noun_at]
+        if noun.lower not in nouns:
             return None
-        name, _ = self._phrase_before(noun_at - 1)
+        owner_at = noun_at - 1
+        # "the ministry's latest forecast of", "the agency's revised national estimate of": a few adjectives between
+        while owner_at > noun_at - 3 and owner_at > 0 and self.tokens[owner_at].is_word \
+                and not self.tokens[owner_at].is_capitalised and not self.tokens[owner_at].lower.endswith(POSSESSIVE_ENDINGS):
+            owner_at -= 1
+        if not self.tokens[owner_at].lower.endswith(POSSESSIVE_ENDINGS):
+            return None
+        name, _ = self._phrase_before(owner_at)
         return without_possessive(name) if name else None
 
     def _plan_owner(self, start: int) -> str | None:

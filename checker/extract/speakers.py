@@ -230,7 +230,8 @@ class SpeakerPhrases:
                                  or (end > index and token.lower in PRONOUNS)):
                 linked = end > index and token.lower in SPEAKER_LINKS and end + 1 < len(self.tokens) \
                     and self.tokens[end + 1].is_word  # "a spokeswoman for the utility"
-                if (token.lower not in DETERMINERS or end == index) and not linked:
+                dated = end + 1 < len(self.tokens) and self.tokens[end + 1].lower in TIME_WORDS  # "the ministry this week"
+                if (token.lower not in DETERMINERS or end == index or dated) and not linked:
                     break
             end += 1
         if end == index or self.tokens[index].is_number:
@@ -245,18 +246,25 @@ class SpeakerPhrases:
             if self.tokens[at].lower.endswith(POSSESSIVE_ENDINGS):
                 return at
         if end - 1 > index and self.tokens[end - 1].lower in self.source_nouns and self.tokens[end - 2].is_word \
-                and self.tokens[end - 2].lower not in DATA_ADJECTIVES:
+                and self.tokens[end - 2].lower not in DATA_ADJECTIVES \
+                and not (self.tokens[end - 1].is_capitalised and self.tokens[end - 2].is_capitalised):  # "Office for National Statistics"
             return end - 2  # "according to ministry figures": the ministry's figures ("official figures" stay)
         return end - 1
 
     def _past_source_noun(self, index: int) -> int:
-        """"according to a preliminary count by fire inspectors": the counter is the source, not the count."""
+        """"according to a preliminary count by fire inspectors", "according to figures published by the
+        ministry": the counter is the source, not the count."""
         for offset in range(MAX_SOURCE_NOUN_WORDS):
             at = index + offset
             if at + 2 >= len(self.tokens) or not self.tokens[at].is_word:
                 break
-            if self.tokens[at].lower in self.source_nouns and self.tokens[at + 1].lower in ("by", "from", "of"):
-                index = at + 2
+            if self.tokens[at].lower not in self.source_nouns:
+                continue
+            # "figures published by the health service", "data compiled by the bureau": the agent is the source
+            skip = 1 if at + 3 < len(self.tokens) and is_participle(self.tokens[at + 1].lower) \
+                and self.tokens[at + 2].lower == "by" else 0
+            if self.tokens[at + 1 + skip].lower in ("by", "from", "of"):
+                index = at + 2 + skip
                 while index < len(self.tokens) and self.tokens[index].lower in DETERMINERS:
                     index += 1
                 break

@@ -48,6 +48,8 @@ from checker.extract.noun_phrases import (
 from checker.extract.nouns import OF_A_COUNTED_WHOLE
 from checker.extract.subject_cues import (
     CAPACITY_BEFORE,
+    COMPARATIVE_AFTER,
+    PER_CURRENCY_AFTER,
     DETERMINED_MEASURE,
     EXCESS_AFTER,
     SALE_FOR,
@@ -118,6 +120,8 @@ def find_subject(figure: Figure, sentence: Sentence, rules: RuleSet, depth: int 
         closing = text.find(")", end)
         end = closing + 1 if closing >= 0 else end  # "25mm (1 inch) of rain": read on after the bracket
     start = anchor
+    if PER_CURRENCY_AFTER.match(text, max(end, figure.unit_span[1] - sentence.start if figure.unit_span else end)):
+        return "exchange rate"
     core_end = _numeric_end(text, start, end)
     tokens = tokenize(text)
     lead = figure.qualifier_span[0] - sentence.start if figure.qualifier_span else start
@@ -209,6 +213,9 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
     if figure.dimension == "[time]" and SPAN_BEFORE.search(text[:start]):
         return QUANTITY_OF["[time]"]  # "200 mm of rain fell in 24 hours": a time span, not a measured thing
     following = [t for t in tokens if t.start >= after]
+    if figure.kind != "measure" and COMPARATIVE_AFTER.match(text, after):
+        before = noun_before(text, tokens, start, _verbs(rules), linking_only=True)
+        return " ".join(before) if before else None
     if following and following[0].lower == "off" and len(following) > 2 and following[1].lower in DETERMINERS \
             and bare_noun(following[2]):  # "wiping $380 billion off its market value": what the sum comes off
         words, _ = phrase_after(tokens, following[2].start)

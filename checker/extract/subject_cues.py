@@ -24,6 +24,16 @@ EXCESS_AFTER = re.compile(r"\s*(?:too\s+(?:fast|slow|high|low|long|short|much|li
                           r"|above\s+the\s+(?:speed\s+)?limit|above\s+(?:normal|average)|below\s+(?:normal|average)"
                           r"|faster\s+than|slower\s+than|higher\s+than|lower\s+than)\b", re.IGNORECASE)
 
+# "Home prices were 3.4% higher in January": a change stated as a comparative measures the clause's subject,
+# never the comparative itself ("12% cheaper", "8% up on last year").
+COMPARATIVE_AFTER = re.compile(r"\s*(?:higher|lower|up|down|cheaper|dearer|costlier|pricier|bigger|smaller|larger|greater"
+                               r"|stronger|weaker|above|below)\b(?!\s*-)", re.IGNORECASE)
+
+# "18.8 corals to the dollar", "1.08 dollars per euro": an exchange rate, never a sum of the currency
+PER_CURRENCY_AFTER = re.compile(r"\s*(?:to|per|against)\s+(?:the|one|each|a|an)?\s*(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound"
+                                r"|yen|yuan|franc|rupee|krona|krone|crown|peso|rouble|ruble)s?"
+                                r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|on|at|last|this|and|or|as|from|since|by|compared)\b)", re.IGNORECASE)
+
 # "agreed to sell the striker to Brackenford City for €85m": a sum after a sale's 'for' is its price
 SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\b"
                       r"[^,;:.]{0,80}\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)

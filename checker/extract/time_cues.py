@@ -17,6 +17,7 @@ from checker.extract.clauses import phrase_pattern
 from checker.extract.dates import (
     DAY_DATE,
     EVENT_YEAR,
+    YEAR_BEFORE_NOUN,
     MONTH_DATE,
     RELATIVE,
     SPAN_ENDING,
@@ -190,5 +191,7 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
     for match in YEAR.finditer(clause) if has_digit else ():
         add(match, year_resolver(int(match.group("year"))), "year")
     for match in EVENT_YEAR.finditer(clause) if has_digit else ():
+        add(match, year_resolver(int(match.group("year"))), "year")
+    for match in YEAR_BEFORE_NOUN.finditer(clause) if has_digit else ():
         add(match, year_resolver(int(match.group("year"))), "year")
     return found
