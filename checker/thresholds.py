@@ -33,10 +33,8 @@ def threshold(before: str, after: str) -> frozenset[tuple[int, str]]:
     """The line the counted have passed, as a modifier of the THRESHOLD_SET, or nothing."""
     found = _PAST_A_LINE.search(" ".join(after.split()[:_CLAUSE_WORDS]))
     if found is None:
-        relative = None
-        for relative in _NUMBER_WHO.finditer(before):
-            pass
-        found = _PAST_A_LINE.search(before, relative.end()) if relative else None
+        relatives = list(_NUMBER_WHO.finditer(before))
+        found = _PAST_A_LINE.search(before, relatives[-1].end()) if relatives else None
     if found is None:
         return frozenset()
     amount, unit = found.group(1).lower(), found.group(2).lower().rstrip("s")

@@ -83,10 +83,10 @@ def rounding_slack(claim: Claim, rules: RuleSet) -> float:
     if value == 0:
         return 0.5
     printed = f"{abs(value):.10g}"
-    if "e" in printed or ("." not in printed and printed.rstrip("0") != printed):
-        if "e" in printed:
-            return rules.tolerances.rounding * abs(value)
-        significant = printed.rstrip("0")
+    if "e" in printed:
+        return rules.tolerances.rounding * abs(value)
+    significant = printed.rstrip("0")
+    if "." not in printed and significant != printed:  # a round figure: '3,000', '18,340', '4,800,000,000'
         if len(significant) < PRECISE_DIGITS:
             return rules.tolerances.rounding * abs(value)
         return min(rules.tolerances.rounding * abs(value), 0.5 * 10 ** (len(printed) - len(significant)))
