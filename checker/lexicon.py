@@ -356,7 +356,8 @@ class Lexicon:
 
 # 'who' with no comma before it opens a restrictive clause that says which of the counted it means:
 # 'two people who died in a fire' counts deaths ('..., who' is cut at the comma)
-_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|and|but|which|whom|after|before|although|as|"
+# ('as' after a participle is no conjunction: "18,400 people had been registered as displaced")
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|and|but|which|whom|after|before|although|(?<!ed\s)as|"
                          r"because|since|when|where|with|including|said|says|according)\b", re.IGNORECASE)
 
 
