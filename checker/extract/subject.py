@@ -23,6 +23,7 @@ from checker.extract.clauses import (
     AUXILIARIES,
     CALENDAR_NAMES,
     DETERMINERS,
+    IRREGULAR_PAST,
     TIME_NOUNS,
     Token,
     tokenize,
@@ -48,7 +49,9 @@ from checker.extract.noun_phrases import (
 from checker.extract.nouns import OF_A_COUNTED_WHOLE
 from checker.extract.subject_cues import (
     CAPACITY_BEFORE,
+    capacity_of,
     COMPARATIVE_AFTER,
+    COST_VERB_BEFORE,
     PER_CURRENCY_AFTER,
     DETERMINED_MEASURE,
     EXCESS_AFTER,
@@ -145,7 +148,7 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
              rules: RuleSet) -> str | None:
     capacity = CAPACITY_BEFORE.search(text, max(0, start - 40), start)
     if capacity:  # "a camp built for 20,000 people" holds no one yet: its size, not a count of people
-        return _capacity_of(text, capacity.start())
+        return capacity_of(text, capacity.start())
     strength = STRENGTH_BEFORE.search(text, max(0, start - 40), start)
     if strength:  # "Morvane's army of roughly 72,000 soldiers": the whole army, never the troops it sent
         return f"size of {strength.group(1).lower()}"
@@ -178,24 +181,6 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     return f"{phrase} {role}" if role and role not in words else phrase
 
 
-_CAPACITY_GAP = frozenset({"was", "is", "are", "were", "been", "has", "have", "had", "with", "which", "that", "being",
-                           "be", "now", "originally", "only", "already", "first"})
-
-
-def _capacity_of(text: str, cue: int) -> str:
-    """'capacity of Kellin camp', 'capacity of transit centre': the place named just before the cue, if any."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, text.rfind(",", 0, cue) + 1):cue])
-    while words and words[-1].lower() in _CAPACITY_GAP:
-        words.pop()
-    place: list[str] = []
-    for word in reversed(words[-2:]):
-        if word.lower() in DETERMINERS or word.lower() in _CAPACITY_GAP:
-            break
-        place.insert(0, word)
-    # "capacity of <place>": the lexicon keys it by the place, so two places' sizes never read as one quantity
-    return f"capacity of {' '.join(place)}" if place else "capacity"
-
-
 def _owners_place(text: str, core_end: int, start: int) -> str | None:
     """"Workers at the plant in Halden learned that 2,100 of their jobs will go": their jobs are in Halden."""
     if not OWNED.match(text, core_end):
@@ -225,8 +210,13 @@ def _measured(figure: Figure, text: str, tokens: list[Token], start: int, after:
         # "of territory", "in revenue"; not "in August", "in the quarter", "in late 2023"
         if bare_noun(following[1]) and following[1].lower not in TIME_MODIFIERS:
             words, _ = phrase_after(tokens, following[1].start)
+            if not words and len(following) > 2 and bare_noun(following[2]) \
+                    and (is_participle(following[1].lower) or following[1].lower in IRREGULAR_PAST):
+                words = [following[1].text, *phrase_after(tokens, following[2].start)[0]]  # "in lost revenue"
             if words and words[0].lower() not in TIME_NOUNS:
                 return " ".join(words)
+    if figure.kind == "money" and COST_VERB_BEFORE.search(text, max(0, start - 40), start):
+        return "cost"  # "the tunnel is likely to cost £2.9bn": what it costs, as "the final cost of the tunnel"
     words, _ = phrase_after(tokens, after)
     adjectival = "-" in figure.text or (following and following[0].start == after) \
         or DETERMINED_MEASURE.search(text, max(0, start - 30), start) is not None

@@ -1,9 +1,11 @@
 """Cue patterns and word lists subject.py reads around a figure: what a place can hold, a force's size,
-a measure's noun, an excess, a sale's price, a utility's supplies, scale words."""
+a measure's noun, an excess, a sale's price, a utility's supplies, scale words; the name of what a place holds."""
 
 from __future__ import annotations
 
 import re
+
+from checker.extract.clauses import DETERMINERS
 
 # What a place can hold, written before the count: "built for", "with room for", "capacity of".
 CAPACITY_BEFORE = re.compile(
@@ -34,6 +36,11 @@ PER_CURRENCY_AFTER = re.compile(r"\s*(?:to|per|against)\s+(?:the|one|each|a|an)?
                                 r"|yen|yuan|franc|rupee|krona|krone|crown|peso|rouble|ruble)s?"
                                 r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|on|at|last|this|and|or|as|from|since|by|compared)\b)", re.IGNORECASE)
 
+# "is likely to cost £2.9bn", "the strike cost it about 38 million kroner": a sum after 'cost' is a cost
+COST_VERB_BEFORE = re.compile(r"\bcost(?:s|ing)?\s+(?:it|them|us|him|her|the\s+\w+|taxpayers\s+)?\s*(?:about\s+|around\s+"
+                              r"|some\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+|an\s+estimated\s+)?$",
+                              re.IGNORECASE)
+
 # "agreed to sell the striker to Brackenford City for €85m": a sum after a sale's 'for' is its price
 SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\b"
                       r"[^,;:.]{0,80}\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
@@ -41,3 +48,21 @@ SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acqu
 SUPPLIES = frozenset({"power", "electricity", "service", "services", "supply", "supplies", "water", "gas", "heating"})
 # Scale words after a number ("1.31 million people"), never the counted noun.
 SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "mn", "bn", "m", "k"})
+
+
+_CAPACITY_GAP = frozenset({"was", "is", "are", "were", "been", "has", "have", "had", "with", "which", "that", "being",
+                           "be", "now", "originally", "only", "already", "first"})
+
+
+def capacity_of(text: str, cue: int) -> str:
+    """'capacity of Kellin camp', 'capacity of transit centre': the place named just before the cue, if any."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, text.rfind(",", 0, cue) + 1):cue])
+    while words and words[-1].lower() in _CAPACITY_GAP:
+        words.pop()
+    place: list[str] = []
+    for word in reversed(words[-2:]):
+        if word.lower() in DETERMINERS or word.lower() in _CAPACITY_GAP:
+            break
+        place.insert(0, word)
+    # "capacity of <place>": the lexicon keys it by the place, so two places' sizes never read as one quantity
+    return f"capacity of {' '.join(place)}" if place else "capacity"
