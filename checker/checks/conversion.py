@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import TEMPERATURE, by_sentence, differ, number, scale
+from checker.checks.compare import PRECISE_DIGITS, TEMPERATURE, by_sentence, differ, number, scale
 from checker.checks.narrate import evidence
 from checker.models import Claim, Severity
 from checker.ruleset import RuleSet
@@ -84,21 +84,32 @@ class ConversionMismatch(Check):
     ]
 
     def run(self, story: Story, options: ConversionOptions) -> Iterator[Issue]:
-        measures = (c for c in story.focus_claims() if c.dimension and c.base_value is not None)
+        focus = {c.document for c in story.focus_claims()}
+        measures = (c for c in story.claims.values() if c.dimension and c.base_value is not None)
+        wrong: list[tuple[Claim, Claim]] = []
+        right: list[tuple[Claim, Claim]] = []  # conversions that hold: the same figure converted well elsewhere
         for claims in by_sentence(measures):
             for first, second in zip(claims, claims[1:]):
-                if not self._adjacent(first, second, options) or not differ(first, second, story.rules,
-                                                                           story.rules.tolerances.conversion):
+                if not self._adjacent(first, second, options):
                     continue
-                if _is_temperature_change(first, second, story.rules):
-                    continue  # "warming of 1.9C to 2.1C (3.4F to 3.8F)": a difference converts without the 32
-                if _matches_in_imperial(first, second, story.rules):
-                    continue  # "30 million litres a day (about 6.6 million gallons)": British gallons
-                yield Issue(
-                    claims=[first.id, second.id],
-                    message=f"{first.text} is not {second.text}: the conversion is off",
-                    explanation=(f"The sentence gives one quantity in two units, but they do not match beyond rounding"
-                                 f"{_should_read(first, second)}.\n{evidence(story, [first.id, second.id])}"))
+                matches = not differ(first, second, story.rules, story.rules.tolerances.conversion) \
+                    or _is_temperature_change(first, second, story.rules) \
+                    or _matches_in_imperial(first, second, story.rules)  # British gallons
+                if matches:
+                    right.append((first, second))
+                elif first.document in focus:
+                    wrong.append((first, second))
+        for first, second in wrong:
+            held = [first.id, second.id]
+            elsewhere = _converted_well_elsewhere(first, second, right)
+            yield Issue(
+                # the other outlets' same figure joins the finding, not their (right) conversion of it
+                claims=held + [a.id for a, _ in elsewhere],
+                message=f"{first.text} is not {second.text}: the conversion is off",
+                explanation=(f"The sentence gives one quantity in two units, but they do not match beyond rounding"
+                             f"{_should_read(first, second)}"
+                             + "".join(f"; {story.outlet(a)} prints {a.text} as {b.text}" for a, b in elsewhere)
+                             + f".\n{evidence(story, held)}"))
 
     @staticmethod
     def _adjacent(first: Claim, second: Claim, options: ConversionOptions) -> bool:
@@ -107,6 +118,22 @@ class ConversionMismatch(Check):
         if first.dimension == DURATION:
             return False  # "pay within three months or serve five years": durations are alternatives, never converted
         return _joined_as_conversion(first, second, options.max_gap)
+
+
+# Corroboration shown beside a wrong conversion: at most this many outlets' right ones
+MAX_ELSEWHERE = 2
+
+
+def _converted_well_elsewhere(first: Claim, second: Claim,
+                              right: Sequence[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim]]:
+    """Other articles' conversions of the same printed figure into the same unit that hold ("1,450
+    kilograms (3,197lb)" beside a wrong "1,450kg (660lb)"). A round figure ('5 km') is too common to
+    be the same quantity by its value alone: only the same printed value, written to PRECISE_DIGITS or more."""
+    if len(f"{abs(first.value or 0):.10g}".replace(".", "").strip("0")) < PRECISE_DIGITS:
+        return []
+    found = [(a, b) for a, b in right if a.document != first.document and a.unit == first.unit
+             and b.unit == second.unit and a.value == first.value]
+    return found[:MAX_ELSEWHERE]
 
 
 # Words that make a temperature a difference ("2.6C of warming", "1.5C above pre-industrial levels"),

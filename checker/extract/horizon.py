@@ -97,7 +97,7 @@ def find_horizon(start: int, end: int, text: str, published: dt.date | None, rul
     """The horizon of the figure at [start, end) of sentence `text`."""
     cues, later = _figure_cues(start, end, text, Identity(rules), headline)
     past_tense = PAST_TENSE.search(text, max(0, start - PAST_TENSE_REACH), end + PAST_TENSE_REACH) is not None
-    return _decide(list(cues), list(later), start, end, published, past_tense, _told_in_past(text, start))
+    return _decide(list(cues), list(later), start, end, published, past_tense, text)
 
 
 @by_text(maxsize=4096)
@@ -262,7 +262,7 @@ def _is_time_clause(text: str, span: tuple[int, int]) -> bool:
 
 
 def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: dt.date | None,
-            past_tense: bool = False, told_in_past: bool = False) -> Horizon:
+            past_tense: bool = False, text: str = "") -> Horizon:
     def rank(cue: Cue) -> tuple[int, int]:
         return cue.tier, (start - cue.end if cue.end <= start else cue.start - end)
 
@@ -293,7 +293,7 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
         return _before(past[0], dates[0] if dates else None, published)
     if dates:
         # "cut its forecast to 7.1 million tonnes on June 23" in a July paper: the past June, tense over 'forecast'
-        horizon = _resolve(dates[0], published, future=bool(eventual) and not told_in_past)
+        horizon = _resolve(dates[0], published, future=bool(eventual) and not _told_in_past(text, start))
         if dates[0].running and statements and statements[0].tier < 2 and dates is not statements \
                 and horizon.start and horizon.end:
             # "figures released on Wednesday show 71,500 have crossed since 2 March": up to Wednesday (a

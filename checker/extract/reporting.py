@@ -26,6 +26,10 @@ GIVING_VERBS = frozenset({"set", "gave", "announced", "presented", "published", 
 GIVER_WORDS = 7  # the giver's words: "finance director Marek Obradin"
 INSIDE_SPEAKER_WORDS = 5  # counted noun and speaker before an inner reporting verb: "people UNHCR says"
 APPOSED_NOUN_WORDS = 3  # the earlier figure's counted noun: "1,200 jobs", "1,200 permanent roles"
+OWN_ESTIMATE_WORDS = 12  # "cut its forecast for this year's wheat harvest to": from 'its' to the figure
+OWN_ESTIMATES = frozenset({"forecast", "forecasts", "estimate", "estimates", "projection", "projections", "count",
+                           "tally", "calculation", "outlook", "guidance", "prediction"})
+RELATIVE_WORDS = frozenset({"which", "who", "that", "whose"})
 # Between an apposition's comma and its figure: "1,200 jobs, or roughly 10% of ...", "..., about 15% of ..."
 APPOSITION_HEDGES = frozenset({"or", "about", "around", "roughly", "some", "nearly", "almost", "approximately",
                                "just", "over", "under", "more", "than", "less", "fewer"})
@@ -53,7 +57,7 @@ class Constructions(SpeakerPhrases):
             or self._speaker_inside(end) or self._giver(end)
         if owner:
             return owner
-        trailing = self._trailing(end)
+        trailing = self._trailing(end) or self._own_estimate(start)
         if trailing:
             return trailing
         verbs = [v for v in self.verbs if self.tokens[v].end <= start and not self._counts(v, start)]
@@ -185,6 +189,24 @@ class Constructions(SpeakerPhrases):
             return None
         name, _ = self._phrase_before(owner_at)
         return without_possessive(name) if name else None
+
+    def _own_estimate(self, start: int) -> str | None:
+        """"The agriculture ministry cut its forecast for the harvest to 7.1 million tonnes": the sentence's
+        subject owns the estimate 'its' names, unless a reporting verb before it makes someone else the
+        teller ("Officials said the ministry had cut its forecast")."""
+        figure_at = self._index_after(start)
+        for at in range(figure_at - 1, max(-1, figure_at - OWN_ESTIMATE_WORDS), -1):
+            token = self.tokens[at]
+            if token.text in (",", ";", ":"):
+                return None
+            if token.lower in ("its", "their"):
+                owned = any(t.lower in OWN_ESTIMATES for t in self.tokens[at + 1:at + 3])
+                if not owned or any(v < at for v in self.verbs) or any(
+                        t.text == "," or t.lower in RELATIVE_WORDS for t in self.tokens[:at]):
+                    return None  # "..., which in its assessment put": 'its' is the relative clause's noun's
+                subject = self.sentence_subject()
+                return subject if subject and subject.lower() not in PRONOUNS else None
+        return None
 
     def _plan_owner(self, start: int) -> str | None:
         """"Brightwave Technologies' plan to cut about 1,200 jobs": the owner of a plan, pledge or offer

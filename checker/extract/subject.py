@@ -51,7 +51,10 @@ from checker.extract.subject_cues import (
     CAPACITY_BEFORE,
     capacity_of,
     COMPARATIVE_AFTER,
+    CASE_NOUNS,
+    CASE_STATUS_AFTER,
     COST_VERB_BEFORE,
+    FURTHER_BEFORE,
     PER_CURRENCY_AFTER,
     DETERMINED_MEASURE,
     EXCESS_AFTER,
@@ -165,7 +168,10 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     if not words and role:  # "200 injured": people, unless a noun came before ("41 people killed and 200 injured")
         words = _earlier_counted_noun(tokens, start) or [DEFAULT_COUNTED]
     if not words and (verb or verb_follows(tokens, core_end) or INFINITIVE_AFTER.match(text, core_end)):
-        words = [DEFAULT_COUNTED]  # "50,000 marched", "250,000 took to the streets", "forced 20,000 to flee"
+        # "50,000 marched", "250,000 took to the streets", "forced 20,000 to flee"; but "38 cases had been
+        # confirmed and a further 57 were suspected": a further 57 cases
+        further = FURTHER_BEFORE.search(text, max(0, start - 25), start) is not None
+        words = (_earlier_counted_noun(tokens, start) if further else None) or [DEFAULT_COUNTED]
     if not words:
         words = _named_before_colon(text, tokens, start, rules) or noun_before(text, tokens, start, _verbs(rules))
     if len(words) == 1 and words[0].lower() in GENERIC_NOUNS:  # "their numbers could rise to 10,000"
@@ -175,6 +181,10 @@ def _counted(figure: Figure, sentence: Sentence, text: str, tokens: list[Token],
     if not words:  # a unit names the thing counted; a bare rate ("nearly 600 a day", unit 'per day') does not
         return None if (figure.unit or "").startswith("per ") else figure.unit
     phrase = " ".join(words)
+    status = CASE_STATUS_AFTER.match(text, core_end)
+    if status and words[-1].lower() in CASE_NOUNS and status.group(1).lower() not in phrase.lower():
+        # "38 cases had been confirmed": confirmed cases (not "23 people were confirmed dead")
+        phrase = f"{status.group(1).lower()} {phrase}"
     place = _owners_place(text, core_end, start)
     if place and not any(w[0].isupper() for w in words):
         phrase = f"{phrase} in {place}"

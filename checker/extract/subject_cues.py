@@ -41,6 +41,14 @@ COST_VERB_BEFORE = re.compile(r"\bcost(?:s|ing)?\s+(?:it|them|us|him|her|the\s+\
                               r"|some\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|more\s+than\s+|at\s+least\s+|an\s+estimated\s+)?$",
                               re.IGNORECASE)
 
+# "and a further 57 were suspected": more of what the sentence counted before
+FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
+
+# "38 cases had now been confirmed", "a further 57 were suspected": a case's status written after it
+CASE_NOUNS = frozenset({"case", "cases", "infection", "infections"})
+CASE_STATUS_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:had|have|has|were|was|are|is)\s+(?:now\s+|already\s+)?(?:been\s+)?"
+                               r"(?:now\s+)?(confirmed|suspected)\b", re.IGNORECASE)
+
 # "agreed to sell the striker to Brackenford City for €85m": a sum after a sale's 'for' is its price
 SALE_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\b"
                       r"[^,;:.]{0,80}\bfor\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
