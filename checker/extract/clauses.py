@@ -84,6 +84,7 @@ LINKING_VERBS = frozenset({
     "quickened", "accelerated", "accelerates", "dipped", "dip", "dips", "ticked", "shrank", "shrinks", "contracted",
     "contracts", "expanded", "expands", "rebounded", "slumped", "tumbled", "gained", "advanced", "held", "holds",
     "steadied", "passes", "passed", "nears", "neared", "surpasses", "surpassed",  # "waiting list passes 420,000"
+    "crested", "crests",  # "the river crested at 6.2 meters"
 })
 # Irregular past forms that read as nouns to the shape rules ("the fire spread across ...").
 IRREGULAR_PAST = frozenset({

@@ -32,7 +32,7 @@ PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": 
          "late": (21, 31), "end of": (21, 31)}
 DAY_DATE = re.compile(
     rf"\b(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![a-z])(?:,?\s+\d{{4}})?)"  # not "27 Marakandi warships"
 )
 MONTH_DATE = re.compile(
     rf"(?:\b(?P<part>early|mid|late|the end of|end of|the beginning of|the start of|the middle of)[\s-]+)?"
@@ -44,8 +44,18 @@ YEAR = re.compile(r"\b(?:in|since|during|until|of|from|through|for|by|before|aft
 # A year naming an event a relative clause then describes: "a 2009 windstorm in which 275,000 customers lost power".
 EVENT_YEAR = re.compile(r"\b(?:a|an|the)\s+(?P<year>(?:19|20)\d\d)\s+(?:[a-z]+\s+){1,2}(?:in\s+which|during\s+which"
                         r"|when)\b", re.I)
+# A named event with its year: "During Steel Current-2024, which lasted three days, 153 aircraft ..."
+NAMED_EVENT_YEAR = re.compile(r"\b(?i:during|in|at|since|before|after)\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*\s+){0,3}"
+                              r"[A-Z][\w'\u2019]*-(?P<year>(?:19|20)\d\d)\b")
 # A year that says which year's quantity a noun is: "Orvello's 2025 budget totalled", "the 2024 harvest".
 YEAR_BEFORE_NOUN = re.compile(r"(?:\b(?i:the|its|their|this|a|an)\s+|\w['\u2019]s\s+)(?P<year>(?:19|20)\d\d)\s+(?=[a-z])")
+# "between July and September", "from 1 June to 9 June", "July-September 2025": one span from the first's start
+# to the second's end
+_PART = r"(?:(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
+_ONE_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![a-z])|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]\d)|{_PART}{MONTH})"
+             rf"(?:,?\s+\d{{4}}\b)?")
+DATE_RANGE = re.compile(rf"\b(?i:between|from)\s+(?P<first>{_ONE_DATE})\s+(?i:and|to|until|till|through)\s+(?P<last>{_ONE_DATE})"
+                        rf"|\b(?P<first_month>{MONTH})\s*[-\u2013]\s*(?P<last_month>{MONTH}(?:\s+\d{{4}})?)\b")
 WEEKDAY = re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<day>{WEEKDAYS})\b")
 RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night"
@@ -236,3 +246,26 @@ def _named_relative(words: str, published: dt.date, future: bool) -> tuple[dt.da
         first = dt.date(published.year + shift, 1, 1)
         return first, (published if "earlier" in words else dt.date(published.year + shift, 12, 31))
     return published, published  # today, tonight, this morning
+
+
+def range_resolver(match: re.Match[str]) -> Resolver:
+    """The span of a DATE_RANGE match: from its first date's start to its last date's end, the first
+    moved a year back when it would fall after the last ("from November to February 2026")."""
+    first = _one_date(match.group("first") or match.group("first_month"))
+    last = _one_date(match.group("last") or match.group("last_month"))
+
+    def resolve(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
+        start, _ = first(published, future)
+        _, end = last(published, future)
+        if start is None or end is None:
+            return None, None
+        if start > end:
+            start -= relativedelta(years=1)
+        return start, end
+
+    return resolve
+
+
+def _one_date(written: str) -> Resolver:
+    month_only = MONTH_DATE.fullmatch(written.strip().rstrip("."))  # "to September."
+    return month_resolver(month_only) if month_only else day_resolver(written)

@@ -12,7 +12,8 @@ from checker.extract.hybrid import unit_from_parser
 from checker.extract.nouns import singular, word_lists
 from checker.extract.numbers import SMALL_NUMBERS, NumberScanner, NumberToken, with_abbreviation
 from checker.extract.one_pass import OnePass, any_case
-from checker.extract.units import UnitInfo, UnitMatch, unit_lexicon
+from checker.extract.types import Figure
+from checker.extract.units import UnitInfo, UnitMatch, base_form, unit_lexicon
 from checker.ruleset import Hedge, RuleSet
 
 # "$58 per barrel", "$3,500 a month", "800,000 barrels a day", "times a minute"
@@ -209,3 +210,27 @@ def _compile(rules: RuleSet) -> Grammar:
     return Grammar(NumberScanner(rules.amounts), hedges, hedge_re, frozenset(w.lower() for w in rules.label_words),
                    has_number_fast)
 
+
+PERCENT_UNITS = {"percentage", "percentage point", "basis point"}
+
+
+def with_unit(figure: Figure, name: str, entity: str, span: tuple[int, int] | None) -> Figure:
+    """The figure measured in `name`: its kind from the unit's entity, a measure's value in base units."""
+    update: dict[str, object] = {"unit": name, "unit_span": span}
+    if entity == "currency":
+        update["kind"] = "money"
+    elif name in PERCENT_UNITS or name.startswith("percentage"):
+        update["kind"] = "percent"
+    elif entity == "dimensionless":
+        update["kind"] = "count"
+    else:
+        update["kind"] = "measure"
+        form = base_form(name)
+        if form is not None:
+            update.update(
+                dimension=form.dimension,
+                base_value=form.convert(figure.value),
+                base_low=form.convert(figure.low),
+                base_high=form.convert(figure.high),
+            )
+    return figure.model_copy(update=update)

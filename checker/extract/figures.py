@@ -23,14 +23,22 @@ import re
 from dataclasses import dataclass, replace
 
 from checker.extract.ages import MAX_AGE
-from checker.extract.figure_parts import Atom, Grammar, grammar_for, guarded_prefix_refused, per_time, read_atom
+from checker.extract.figure_parts import (
+    Atom,
+    Grammar,
+    grammar_for,
+    guarded_prefix_refused,
+    per_time,
+    read_atom,
+    with_unit,
+)
 from checker.extract.hybrid import FractionReading, fractions_with_units
 from checker.extract.memo import by_text
 from checker.extract.nonclaims import inside, is_identifier, is_ordinal_compound, looks_like_year, masked_spans
 from checker.extract.nouns import OF_A_COUNTED_WHOLE, CountedNoun, counted_noun, counts_alone
 from checker.extract.numbers import NumberToken
 from checker.extract.types import Figure
-from checker.extract.units import UnitInfo, base_form, unit_lexicon
+from checker.extract.units import UnitInfo, unit_lexicon
 from checker.identity import Identity
 from checker.ruleset import Hedge, RuleSet
 
@@ -39,7 +47,10 @@ _PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+/−|\+-)\s*")
 _YEAR_CONTEXT_BEFORE = re.compile(r"\b(?:in|since|from|until|by|of|during|the|and|to|between|before|after)\s+$",
                                   re.IGNORECASE)
 _NAME_AFTER = re.compile(r" [A-Z][a-z]+\b(?!')")
-_PERCENT_UNITS = {"percentage", "percentage point", "basis point"}
+# A people named by a singular-form demonym and the clause ending or going on ("230 Dorvani, the ministry
+# said", "2,100 Keshtari are held", "90 Iraqi and 40 Lebanese"): counted people, not a model's name
+_DEMONYM_AFTER = re.compile(r" [A-Z][a-z]+(?:i|ese|ish|ch)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|were|are|was|is|remain|remained"
+                            r"|had|have|who|from|in|at|to|on|still|held)\b)")
 # A bare number after an earlier figure, joined by a connective: "rose 64 points to 4,577",
 # "435 homes by sale and 187 by tender". It is the same kind of amount, written once.
 _ELLIPSIS_GAP = re.compile(
@@ -185,7 +196,7 @@ def _inherit_unit(text: str, figures: list[Figure], figure: Figure) -> Figure:
     if previous.kind == "count":
         return figure.model_copy(update={"unit": previous.unit, "unit_span": previous.unit_span, "kind": "count"})
     entity = "currency" if previous.kind == "money" else (previous.dimension or "measure")
-    return _with_unit(figure, previous.unit, entity, previous.unit_span)
+    return with_unit(figure, previous.unit, entity, previous.unit_span)
 
 
 def _fraction_atom(reading: FractionReading) -> Atom:
@@ -309,18 +320,18 @@ def _to_figure(text: str, candidate: _Candidate, grammar: Grammar, rules: RuleSe
         qualifier_span=hedge_span,
     )
     if unit is not None:
-        return _with_unit(figure, unit.name, unit.entity, unit_atom.unit_span)
+        return with_unit(figure, unit.name, unit.entity, unit_atom.unit_span)
     if noun is not None:
         measured = lexicon_unit(noun.head)
         if measured is not None:  # "517 rushing yards", "50 previous years": a unit after all
-            return _with_unit(figure, measured.name, measured.entity, (noun.start, noun.end))
+            return with_unit(figure, measured.name, measured.entity, (noun.start, noun.end))
         head = noun.head
         rate = per_time(text, noun.end, end)
         if rate is not None:  # "800 tests a day"
             head = f"{head} per {rate[0]}"
         return figure.model_copy(update={"unit": head, "unit_span": (noun.start, noun.end), "kind": "count"})
     if _is_age(text, candidate, start, end) and (year := lexicon_unit("year")) is not None:
-        return _with_unit(figure, year.name, year.entity, None)
+        return with_unit(figure, year.name, year.entity, None)
     rate = per_time(text, figure_end, end)
     if rate is not None:  # "crossings averaged about 6,000 a day": a rate of what the sentence counts, never a total
         return figure.model_copy(update={"unit": f"per {rate[0]}"})
@@ -359,8 +370,12 @@ def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, gramma
     token = first.token
     if grammar.is_label(text, first.start, start, token.has_magnitude or "," in (token.integer_digits or "")):
         return False
-    if noun is None and not first.token.spelled and _NAME_AFTER.match(text, atom.end):
-        return False  # "787 Dreamliner", "11 Pro": part of a name
+    if noun is not None and first.value == 1 and not first.token.spelled and candidate.last is None \
+            and text[noun.start].isupper():
+        return False  # "at 1 Marlow Quay": an address or a name, while "one Briton" is written out
+    if noun is None and not first.token.spelled and _NAME_AFTER.match(text, atom.end) \
+            and not _DEMONYM_AFTER.match(text, atom.end):
+        return False  # "787 Dreamliner", "11 Pro": part of a name; "freed 230 Dorvani," counts people
     if noun is None and (first.token.spelled or first.token.vague) and candidate.last is None and not first.token.fraction:
         # "the other two", "one of them": a number word alone refers back, it does not count; but "seven
         # of the committee's nine members" counts members, a part of the whole it names ("one of four
@@ -368,27 +383,6 @@ def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, gramma
         return first.token.spelled and first.value >= 2 and (OF_A_COUNTED_WHOLE.match(text, atom.end) is not None
                                                              or counts_alone(text, first.start, atom.end))
     return True
-
-
-def _with_unit(figure: Figure, name: str, entity: str, span: tuple[int, int] | None) -> Figure:
-    update: dict[str, object] = {"unit": name, "unit_span": span}
-    if entity == "currency":
-        update["kind"] = "money"
-    elif name in _PERCENT_UNITS or name.startswith("percentage"):
-        update["kind"] = "percent"
-    elif entity == "dimensionless":
-        update["kind"] = "count"
-    else:
-        update["kind"] = "measure"
-        form = base_form(name)
-        if form is not None:
-            update.update(
-                dimension=form.dimension,
-                base_value=form.convert(figure.value),
-                base_low=form.convert(figure.low),
-                base_high=form.convert(figure.high),
-            )
-    return figure.model_copy(update=update)
 
 
 def _hedge_before(text: str, figure_start: int, grammar: Grammar, start: int) -> tuple[Hedge | None, tuple[int, int] | None]:

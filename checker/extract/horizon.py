@@ -38,6 +38,7 @@ from checker.extract.dates import MONTH
 from checker.extract.memo import by_text
 from checker.extract.noun_phrases import is_participle
 from checker.extract.numbers import SCALES, SMALL_NUMBERS
+from checker.extract.same_period import same_period
 from checker.extract.time_cues import STATEMENT_PARTICIPLES, Cue, clause_cues
 from checker.identity import Identity
 from checker.models import Horizon
@@ -97,7 +98,13 @@ def find_horizon(start: int, end: int, text: str, published: dt.date | None, rul
     """The horizon of the figure at [start, end) of sentence `text`."""
     cues, later = _figure_cues(start, end, text, Identity(rules), headline)
     past_tense = PAST_TENSE.search(text, max(0, start - PAST_TENSE_REACH), end + PAST_TENSE_REACH) is not None
-    return _decide(list(cues), list(later), start, end, published, past_tense, text)
+    horizon = _decide(list(cues), list(later), start, end, published, past_tense, text)
+    if "same" not in text:
+        return horizon
+    spans = clauses(text)
+    own = clause_index(spans, start)
+    elsewhere = [c for i, span in enumerate(spans) if i != own for c in _cues(text, span, abs(i - own), rules)]
+    return same_period(horizon, elsewhere, text, end, published)
 
 
 @by_text(maxsize=4096)
@@ -290,7 +297,8 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
     if past and past[0].tier == 0 and (not dates or rank(past[0]) < rank(dates[0])):
         # "310 in the week to July 13, up from 185 the previous week": the base's own words win, and
         # "the previous week" is the week before the sentence's
-        return _before(past[0], dates[0] if dates else None, published)
+        # ("down from 130 the previous day" in a statement "on Friday": the day before the statement's)
+        return _before(past[0], dates[0] if dates else (statements[0] if statements else None), published)
     if dates:
         # "cut its forecast to 7.1 million tonnes on June 23" in a July paper: the past June, tense over 'forecast'
         horizon = _resolve(dates[0], published, future=bool(eventual) and not _told_in_past(text, start))

@@ -23,7 +23,7 @@ _MASKS: list[re.Pattern[str]] = [
     # Month day[, year]: "Oct. 24", "October 23, 2024", "Aug. 14"
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+\d{{4}}\b)?"),
     # day Month [year]: "1 November", "24th of October 2024"
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+\d{{4}}\b)?"),  # not "14 Marakandi warships"
     # Month year: "February 2022", "June of 2018"
     re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?\d{{4}}\b"),
     # numeric dates and slashed pairs: 24/10/2024, 2024-10-24, 24/7

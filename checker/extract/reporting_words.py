@@ -26,6 +26,9 @@ _NEVER_NOUNS = frozenset({"said", "says", "saying", "told", "tells", "wrote", "w
 # Base forms that are nouns as often ("a much lower estimate"), unlike "a spokesman put the toll at".
 _ALSO_NOUNS = frozenset({"estimate", "report", "claim", "forecast", "count", "tally", "note", "answer", "reply",
                          "remark", "project"})
+# A word before a reporting word that makes it a noun: "its own forecast", "the highest daily count", "the death toll"
+_NOUN_MAKERS = frozenset({"own", "daily", "weekly", "monthly", "annual", "highest", "lowest", "latest", "death", "body",
+                          "vote", "head"})
 _DATA_SUBJECT_WORDS = 12  # "Figures from the Elmsford Regional Health Service (ERHS) show"
 _PLURAL_NOUNS = frozenset({"data", "statistics", "figures", "numbers", "records", "polls", "estimates", "results"})
 
@@ -61,7 +64,7 @@ def is_verb(tokens: list[Token], index: int) -> bool:
     if token.lower in _AFTER_A_PLURAL:  # the data noun may be a few words back: "figures from the bureau show"
         return index > 0 and tokens[index - 1].lower != "to" and any(
             t.lower in _PLURAL_NOUNS for t in tokens[max(0, index - _DATA_SUBJECT_WORDS):index])
-    if index > 0 and (tokens[index - 1].lower in DETERMINERS or tokens[index - 1].lower == "own"  # "its own forecast"
+    if index > 0 and (tokens[index - 1].lower in DETERMINERS or tokens[index - 1].lower in _NOUN_MAKERS
                       or tokens[index - 1].text.endswith(("'", "’", "'s", "’s"))
                       or tokens[index - 1].lower in BEATS):
         return False  # "a report", "analysts' estimates", "Seoul's count", "beats forecasts"

@@ -16,7 +16,9 @@ from typing import Literal
 from checker.extract.clauses import phrase_pattern
 from checker.extract.dates import (
     DAY_DATE,
+    DATE_RANGE,
     EVENT_YEAR,
+    NAMED_EVENT_YEAR,
     YEAR_BEFORE_NOUN,
     MONTH_DATE,
     RELATIVE,
@@ -26,6 +28,7 @@ from checker.extract.dates import (
     Resolver,
     day_resolver,
     month_resolver,
+    range_resolver,
     no_dates,
     relative_resolver,
     span_ending,
@@ -177,6 +180,9 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
     # Cheap tests for what each pattern cannot match without; most clauses hold no time at all.
     has_digit = _DIGIT.search(clause) is not None
     lowered = clause.lower()
+    for match in DATE_RANGE.finditer(clause) if "between" in lowered or "from" in lowered or "-" in clause \
+            or "\u2013" in clause else ():
+        add(match, range_resolver(match))
     for match in DAY_DATE.finditer(clause) if has_digit else ():
         add(match, day_resolver(match.group()))
     for match in RELATIVE.finditer(clause) if any(word in lowered for word in _RELATIVE_WORDS) else ():
@@ -191,6 +197,8 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
     for match in YEAR.finditer(clause) if has_digit else ():
         add(match, year_resolver(int(match.group("year"))), "year")
     for match in EVENT_YEAR.finditer(clause) if has_digit else ():
+        add(match, year_resolver(int(match.group("year"))), "year")
+    for match in NAMED_EVENT_YEAR.finditer(clause) if has_digit and "-" in clause else ():
         add(match, year_resolver(int(match.group("year"))), "year")
     for match in YEAR_BEFORE_NOUN.finditer(clause) if has_digit else ():
         add(match, year_resolver(int(match.group("year"))), "year")
