@@ -60,6 +60,9 @@ DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus"
 TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before", "during", "on", "through", "from",
                                  "since", "at"})
 TIME_CLAUSE_WORDS = 8
+# Where a figure is given, named in an opening clause with its day ("At the directorate's Wednesday briefing,")
+SAYING_EVENTS = frozenset({"briefing", "conference", "meeting", "hearing", "session", "summit", "statement", "update"})
+SAYING_EVENT_WORDS = 14
 NAMING_WORDS = 6  # a phrase that renames the time a when-clause looks back to: ", Orvane's worst year on record,"
 _DIGIT = re.compile(r"\d")
 CLOSING_CLAUSES = 4  # clauses after the figure's a closing attribution may run to: "..., according to X (Y) published on Z"
@@ -197,8 +200,12 @@ def _scope(text: str, spans: Spans, own: int) -> dict[int, int]:
 
 
 def _states_when(text: str, span: tuple[int, int]) -> bool:
-    """"In a statement issued on Wednesday evening, it said ...": an opening that dates the saying."""
+    """"In a statement issued on Wednesday evening, it said ...", "At the Regional Civil Protection
+    Directorate's Wednesday evening briefing, officials said ...": an opening that dates the saying."""
     tokens = tokenize(text[span[0]:span[1]])
+    if tokens and tokens[0].lower in ("at", "in", "during") and tokens[-1].lower in SAYING_EVENTS \
+            and len(tokens) <= SAYING_EVENT_WORDS:
+        return True
     return len(tokens) <= TIME_CLAUSE_WORDS + 2 and any(t.lower in STATEMENT_PARTICIPLES for t in tokens)
 
 

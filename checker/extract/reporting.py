@@ -30,6 +30,11 @@ OWN_ESTIMATE_WORDS = 12  # "cut its forecast for this year's wheat harvest to": 
 OWN_ESTIMATES = frozenset({"forecast", "forecasts", "estimate", "estimates", "projection", "projections", "count",
                            "tally", "calculation", "outlook", "guidance", "prediction"})
 RELATIVE_WORDS = frozenset({"which", "who", "that", "whose"})
+# Speakers that name no body: at a body's briefing they speak for it
+UNNAMED_SPEAKERS = frozenset({"officials", "an official", "a spokesman", "a spokeswoman", "a spokesperson", "spokesman",
+                              "spokeswoman", "spokesperson", "the spokesman", "the spokeswoman"})
+SAYING_EVENTS = frozenset({"briefing", "conference", "meeting", "hearing", "session", "update"})
+EVENT_OWNER_WORDS = 10  # "At the Regional Civil Protection Directorate's": the owner's possessive comes this early
 # Between an apposition's comma and its figure: "1,200 jobs, or roughly 10% of ...", "..., about 15% of ..."
 APPOSITION_HEDGES = frozenset({"or", "about", "around", "roughly", "some", "nearly", "almost", "approximately",
                                "just", "over", "under", "more", "than", "less", "fewer"})
@@ -72,6 +77,8 @@ class Constructions(SpeakerPhrases):
                 # "Figures from the health service show": the verb's subject is a source phrase; it names the service
                 inner = next((after for p, after in phrases if first <= p < verb), None)
                 named = self.phrase_speaker(inner) if inner is not None else None
+                if named is None and speaker.lower() in UNNAMED_SPEAKERS:
+                    named = self._event_owner()  # "At the directorate's briefing, officials said": its officials
                 return self._outermost(named or speaker, first)
         return None
 
@@ -189,6 +196,20 @@ class Constructions(SpeakerPhrases):
             return None
         name, _ = self._phrase_before(owner_at)
         return without_possessive(name) if name else None
+
+    def _event_owner(self) -> str | None:
+        """"At the Regional Civil Protection Directorate's Wednesday evening briefing, ...": whose briefing."""
+        if not self.tokens or self.tokens[0].lower != "at":
+            return None
+        for at in range(1, min(len(self.tokens), EVENT_OWNER_WORDS)):
+            token = self.tokens[at]
+            if token.text == ",":
+                return None
+            if token.lower.endswith(POSSESSIVE_ENDINGS) and any(
+                    t.lower in SAYING_EVENTS for t in self.tokens[at + 1:at + 4]):
+                name, _ = self._phrase_before(at)
+                return without_possessive(name) if name else None
+        return None
 
     def _own_estimate(self, start: int) -> str | None:
         """"The agriculture ministry cut its forecast for the harvest to 7.1 million tonnes": the sentence's
