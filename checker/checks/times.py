@@ -120,7 +120,8 @@ def _part_of_hour(hour: int) -> str:
     return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
 
 
-_CLOCK = re.compile(r"\bat\s+(?P<hour>\d{1,2})(?:[:.]\d\d)?\s*(?:(?P<half>[ap])\.?m\b)?", re.I)
+_CLOCK = re.compile(r"\bat\s+(?:(?:its|the|their|a|an)\s+)?(?P<hour>\d{1,2})(?:[:.]\d\d)?\s*(?:(?P<half>[ap])\.?m\b)?",
+                    re.I)  # "at 6pm on Tuesday", "At its 18:00 briefing on Wednesday"
 
 
 # Two articles' datelines this many hours apart on one day report two times of a count that moves; closer

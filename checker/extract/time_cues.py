@@ -61,7 +61,10 @@ EVENT_ON_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:on\s+)?$")  # the day's match ma
 TOLL_AFTER = re.compile(r"\s+(?:killed|injured|wounded|claimed|left)\b", re.I)
 PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 # A clock time right before the day: "its bulletin, issued at 6pm on Tuesday" is Tuesday evening's.
-CLOCK_BEFORE = re.compile(r"\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)\s+(?:on\s+)?$", re.I)
+# So is a briefing's: "At its 18:00 briefing on Wednesday, the directorate said" is Wednesday evening's.
+CLOCK_BEFORE = re.compile(r"\bat\s+(?:(?:its|the|their|a|an)\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)\s+"
+                          r"(?:(?:daily\s+|news\s+|press\s+)?(?:briefing|update|conference|meeting|bulletin)\s+)?(?:on\s+)?$",
+                          re.I)
 # "promised on Thursday to send 400 guards": the day of the promise is the plan's, not a statement's
 INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]+\b")
 # A short clause opening with one of these says when the figure was given ("given on Tuesday"); right
