@@ -92,6 +92,8 @@ IRREGULAR_PAST = frozenset({
     "drew", "threw", "won", "lost", "paid", "spent", "sold", "bought", "brought", "left", "kept", "held", "led",
     "met", "built", "sent", "shed", "shut", "burnt", "dealt", "sank", "shrank", "grew",
 })
+# Where a figure is given: "At the directorate's Wednesday evening briefing, officials said ..."
+SAYING_EVENTS = frozenset({"briefing", "conference", "meeting", "hearing", "session", "summit", "statement", "update"})
 # A relative clause is about the noun before it: "Inflation, which peaked in 2023, has fallen to 2.6%".
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose", "whom"})
 CALENDAR_NAMES = frozenset({*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, "Sept"})

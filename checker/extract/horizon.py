@@ -33,7 +33,8 @@ from collections.abc import Collection
 
 from dateutil.relativedelta import relativedelta
 
-from checker.extract.clauses import DETERMINERS, RELATIVE_PRONOUNS, Spans, clause_index, clauses, phrase_pattern, tokenize
+from checker.extract.clauses import (DETERMINERS, IRREGULAR_PAST, RELATIVE_PRONOUNS, SAYING_EVENTS, Spans, clause_index,
+                                     clauses, phrase_pattern, tokenize)
 from checker.extract.dates import MONTH
 from checker.extract.memo import by_text
 from checker.extract.noun_phrases import is_participle
@@ -60,9 +61,7 @@ DEPENDENT_OPENERS = frozenset({"with", "including", "among", "excluding", "plus"
 TIME_CLAUSE_OPENERS = frozenset({"by", "over", "in", "within", "until", "before", "during", "on", "through", "from",
                                  "since", "at"})
 TIME_CLAUSE_WORDS = 8
-# Where a figure is given, named in an opening clause with its day ("At the directorate's Wednesday briefing,")
-SAYING_EVENTS = frozenset({"briefing", "conference", "meeting", "hearing", "session", "summit", "statement", "update"})
-SAYING_EVENT_WORDS = 14
+SAYING_EVENT_WORDS = 14  # an opening naming where the figure was given: "At the directorate's Wednesday briefing,"
 NAMING_WORDS = 6  # a phrase that renames the time a when-clause looks back to: ", Orvane's worst year on record,"
 _DIGIT = re.compile(r"\d")
 CLOSING_CLAUSES = 4  # clauses after the figure's a closing attribution may run to: "..., according to X (Y) published on Z"
@@ -90,8 +89,7 @@ CONTINUING = frozenset({"still", "already"})
 PAST_TENSE = re.compile(r"\b(?:was|were|had|stood|remained)\b", re.IGNORECASE)
 PAST_TENSE_REACH = 40
 # A past verb before the figure with no future marker: "cut its forecast to 7.1 million tonnes on June 23"
-_PAST_WORDS = frozenset({"cut", "put", "set", "said", "gave", "made", "kept", "held", "rose", "fell", "grew", "took",
-                         "was", "were", "had"})
+_PAST_WORDS = IRREGULAR_PAST | {"put", "said", "rose", "fell", "was", "were", "had"}
 _FUTURE_MARK = re.compile(r"\b(?:will|would|could|may|might|shall|expects?|expected\s+to|set\s+to|due\s+to|plans?\s+to"
                           r"|aims?\s+to|going\s+to)\b", re.IGNORECASE)
 

@@ -7,7 +7,15 @@ attribution finder (checker/extract/attribution.py) asks which of them covers a 
 
 from __future__ import annotations
 
-from checker.extract.clauses import AUXILIARIES, DETERMINERS, POSSESSIVE_ENDINGS, PREPOSITIONS, PRONOUNS, without_possessive
+from checker.extract.clauses import (
+    AUXILIARIES,
+    DETERMINERS,
+    POSSESSIVE_ENDINGS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SAYING_EVENTS,
+    without_possessive,
+)
 from checker.extract.memo import by_text
 from checker.extract.reporting_words import vocabulary
 from checker.extract.speakers import INNER_PREPOSITIONS, MAX_SPEAKER, TIME_WORDS, SpeakerPhrases
@@ -33,7 +41,6 @@ RELATIVE_WORDS = frozenset({"which", "who", "that", "whose"})
 # Speakers that name no body: at a body's briefing they speak for it
 UNNAMED_SPEAKERS = frozenset({"officials", "an official", "a spokesman", "a spokeswoman", "a spokesperson", "spokesman",
                               "spokeswoman", "spokesperson", "the spokesman", "the spokeswoman"})
-SAYING_EVENTS = frozenset({"briefing", "conference", "meeting", "hearing", "session", "update"})
 EVENT_OWNER_WORDS = 10  # "At the Regional Civil Protection Directorate's": the owner's possessive comes this early
 # Between an apposition's comma and its figure: "1,200 jobs, or roughly 10% of ...", "..., about 15% of ..."
 APPOSITION_HEDGES = frozenset({"or", "about", "around", "roughly", "some", "nearly", "almost", "approximately",
