@@ -39,7 +39,7 @@ from checker.extract.dates import MONTH
 from checker.extract.memo import by_text
 from checker.extract.noun_phrases import is_participle
 from checker.extract.numbers import SCALES, SMALL_NUMBERS
-from checker.extract.same_period import same_period
+from checker.extract.same_period import same_period, same_period_phrase
 from checker.extract.time_cues import STATEMENT_PARTICIPLES, Cue, clause_cues
 from checker.identity import Identity
 from checker.models import Horizon
@@ -100,12 +100,13 @@ def find_horizon(start: int, end: int, text: str, published: dt.date | None, rul
     cues, later = _figure_cues(start, end, text, Identity(rules), headline)
     past_tense = PAST_TENSE.search(text, max(0, start - PAST_TENSE_REACH), end + PAST_TENSE_REACH) is not None
     horizon = _decide(list(cues), list(later), start, end, published, past_tense, text)
-    if "same" not in text:
+    found = same_period_phrase(text, end)
+    if found is None:  # most figures: the other clauses' cues are read only for a same-period base
         return horizon
     spans = clauses(text)
     own = clause_index(spans, start)
     elsewhere = [c for i, span in enumerate(spans) if i != own for c in _cues(text, span, abs(i - own), rules)]
-    return same_period(horizon, elsewhere, text, end, published)
+    return same_period(horizon, found, elsewhere, published)
 
 
 @by_text(maxsize=4096)

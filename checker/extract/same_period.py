@@ -16,16 +16,20 @@ from checker.extract.time_cues import Cue
 from checker.models import Horizon
 
 SAME_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:in|for|during)\s+the\s+same\s+(?:quarter|month|period|week|season|months|weeks)\s+"
-                         r"(?:(?:of|in)\s+(?P<year>(?:19|20)\d\d)|(?P<back>last\s+year|a\s+year\s+(?:earlier|ago|before)"
+                         r"(?:(?:of|in)\s+(?P<year>(?:19|20)\d\d)|(?:last\s+year|a\s+year\s+(?:earlier|ago|before)"
                          r"|the\s+previous\s+year|of\s+last\s+year))", re.IGNORECASE)
 _LONGEST_PERIOD_DAYS = 200  # a period within a year that a base can repeat: a quarter, a half, some months
 
 
-def same_period(horizon: Horizon, cues: list[Cue], text: str, end: int, published: dt.date | None) -> Horizon:
-    """The horizon with a same-period base moved to the sentence's period (a date `cues` of its other
-    clauses give, nearest clause first) in the base's year."""
-    found = SAME_PERIOD.match(text, end)  # the figure's own: "21,960 in the same quarter", not "a 38% rise on ..."
-    if found is None or horizon.kind not in ("period", "past", "point", "current"):
+def same_period_phrase(text: str, end: int) -> re.Match[str] | None:
+    """The figure's own base phrase: "21,960 in the same quarter of 2024", not "a 38% rise on the same ..."."""
+    return SAME_PERIOD.match(text, end) if "same" in text else None
+
+
+def same_period(horizon: Horizon, found: re.Match[str], cues: list[Cue], published: dt.date | None) -> Horizon:
+    """The horizon of a figure `found` (a same_period_phrase) dates, moved to the sentence's period (a date
+    `cues` of its other clauses give, nearest clause first) in the base's year."""
+    if horizon.kind not in ("period", "past", "point", "current"):
         return horizon
     for cue in sorted((c for c in cues if c.kind == "date" and c.tier > 0), key=lambda c: c.tier):
         first, last = cue.resolve(published, False)
