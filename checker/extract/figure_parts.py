@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from checker.extract.clauses import trie_alternation
+from checker.extract.clauses import CALENDAR_NAMES, trie_alternation
 from checker.extract.hybrid import unit_from_parser
 from checker.extract.nouns import singular, word_lists
 from checker.extract.numbers import SMALL_NUMBERS, NumberScanner, NumberToken, with_abbreviation
@@ -164,10 +164,12 @@ class Grammar:
     labels: frozenset[str]
     has_number: OnePass  # whether a stretch holds a digit or a number word at all
 
-    def is_label(self, text: str, figure_start: int, start: int, written_as_amount: bool = False) -> bool:
+    def is_label(self, text: str, figure_start: int, start: int, written_as_amount: bool = False,
+                 counts_a_noun: bool = False) -> bool:
         """A number right after 'Article', 'Route' or a mid-sentence name ('Boeing 737', 'S&P 500').
         `written_as_amount`: grouped by thousands or scaled ('2,023,000', '2.1 million'), which no
-        name's number is, so after a name it is that name's figure ('... and Lukov 2,023,000')."""
+        name's number is, so after a name it is that name's figure ('... and Lukov 2,023,000').
+        `counts_a_noun`: a counted noun follows, so after a day's name it counts ('On Tuesday 45 people')."""
         found = _PREVIOUS_WORD.search(text, max(start, figure_start - 30), figure_start)
         if not found:
             return False
@@ -175,8 +177,8 @@ class Grammar:
         lower = word.lower()
         if lower in self.labels or lower.rstrip(".") in self.labels:
             return True
-        if written_as_amount:
-            return False
+        if written_as_amount or (counts_a_noun and word.rstrip(".") in CALENDAR_NAMES):
+            return False  # "On 27 March 300 people": a day is no name; "on August 180," is a garbled date
         if not word[0].isupper() or word.endswith(("'s", "’s", "s'")) or lower in word_lists().stop:
             return False
         if lower in self.hedges or any(h.startswith(lower + " ") or h.endswith(" " + lower) for h in self.hedges):

@@ -368,7 +368,8 @@ def _is_claim(text: str, candidate: _Candidate, noun: CountedNoun | None, gramma
         if _YEAR_CONTEXT_BEFORE.search(text, max(start, first.start - 9), first.start):
             return False
     token = first.token
-    if grammar.is_label(text, first.start, start, token.has_magnitude or "," in (token.integer_digits or "")):
+    if grammar.is_label(text, first.start, start, token.has_magnitude or "," in (token.integer_digits or ""),
+                        noun is not None):
         return False
     if noun is not None and first.value == 1 and not first.token.spelled and candidate.last is None \
             and text[noun.start].isupper():

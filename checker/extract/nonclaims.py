@@ -18,10 +18,11 @@ from checker.extract.one_pass import OnePass
 _MONTHS = sorted({name for names in parserinfo().MONTHS for name in names} | {"Sept"}, key=len, reverse=True)
 _MONTH = "(?:" + "|".join(_MONTHS) + r")\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY_AFTER_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"  # "On 13 March 40 people died": 40 is no day
 
 _MASKS: list[re.Pattern[str]] = [
     # Month day[, year]: "Oct. 24", "October 23, 2024", "Aug. 14"
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY_AFTER_MONTH}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+\d{{4}}\b)?"),
     # day Month [year]: "1 November", "24th of October 2024"
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+\d{{4}}\b)?"),  # not "14 Marakandi warships"
     # Month year: "February 2022", "June of 2018"
