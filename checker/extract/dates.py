@@ -183,6 +183,26 @@ def weekday_resolver(day_name: str, which: str) -> Resolver:
     return resolve
 
 
+EARLIER_THAN = re.compile(r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                          r"(?P<unit>day|week|month|year)s?\s+earlier", re.I)
+
+
+def earlier_than(words: str, anchor: Resolver) -> Resolver | None:
+    """"from 41 a day earlier" beside "58 on Wednesday": the day before Wednesday, not before the paper
+    ('earlier' counts back from the time the sentence names; 'ago' from now)."""
+    match = EARLIER_THAN.fullmatch(words.strip())
+    if match is None:
+        return None
+    count = NUMBER_WORDS.get(match.group("count").lower()) or int(match.group("count"))
+    step = relativedelta(**{match.group("unit").lower() + "s": count})  # type: ignore[arg-type]
+
+    def resolve(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
+        first, last = anchor(published, False)
+        return (first - step, last - step) if first is not None and last is not None else (None, None)
+
+    return resolve
+
+
 def relative_resolver(match: re.Match[str]) -> Resolver:
     words = match.group().lower()
 

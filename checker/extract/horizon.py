@@ -31,14 +31,13 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
-from dateutil.relativedelta import relativedelta
-
 from checker.extract.clauses import (DETERMINERS, IRREGULAR_PAST, RELATIVE_PRONOUNS, SAYING_EVENTS, Spans, clause_index,
                                      clauses, phrase_pattern, tokenize)
 from checker.extract.dates import MONTH
 from checker.extract.memo import by_text
 from checker.extract.noun_phrases import is_participle
 from checker.extract.numbers import SCALES, SMALL_NUMBERS
+from checker.extract.relative_times import counted_back, moved_back
 from checker.extract.same_period import same_period, same_period_phrase
 from checker.extract.time_cues import STATEMENT_PARTICIPLES, Cue, clause_cues
 from checker.identity import Identity
@@ -77,6 +76,8 @@ PHRASE_WORDS = 6
 # 2019, was 39.6C".
 SUBJECTLESS_OPENERS = frozenset({"is", "are", "was", "were", "has", "have", "had", "stood", "stands", "reached",
                                  "rose", "fell", "came", "totalled", "totaled", "hit", "remains", "remained"})
+ANCHOR_ONLY = 9  # the tier of a time a relative one counts from ("the day before"), never the figure's own
+BASE_OPENING = re.compile(r"\s*(?:up from|down from|compared with|compared to)\b", re.I)
 # A headline's "to" + verb is its future tense: "Norvik to cut 12,000 jobs"; "toll rises to six" is a level.
 HEADLINE_FUTURE = re.compile(
     rf"\bto\s+(?!the\b|an?\b|(?:{'|'.join(sorted({*SMALL_NUMBERS, *SCALES, 'hundred', 'dozen'}, key=len, reverse=True))})\b)"
@@ -128,6 +129,9 @@ def _figure_cues(start: int, end: int, text: str, rules_key: Identity[RuleSet],
         cues.append(Cue("eventual", spans[own][0], start, "to", 0))
     later = [c for i in range(own + 1, len(spans)) if _carries_back(text, spans[i], rules)
              for c in _cues(text, spans[i], 3, rules) if c.deadline]
+    if own > 0 and BASE_OPENING.match(text, spans[own][0]):
+        # "58 died on Wednesday, up from 41 the day before": the day before Wednesday; never Wednesday itself
+        cues += [c for c in _cues(text, spans[own - 1], ANCHOR_ONLY, rules) if c.kind == "date" and not c.deadline]
     return tuple(cues + _closing_statements(text, spans, own, scope, rules)), tuple(later)
 
 
@@ -142,6 +146,8 @@ def _closing_statements(text: str, spans: Spans, own: int, scope: dict[int, int]
             continue
         start, end = spans[index]
         clause = text[start:end]
+        if BASE_OPENING.match(clause):
+            continue  # "The toll was 58, up from 41 a day earlier, the agency said on Wednesday": 41 is 58's base
         statements = [c for c in clause_cues(clause, identity) if c.statement]  # offsets within the clause
         if _has_figure_outside(clause, statements):
             break
@@ -279,6 +285,8 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
     def rank(cue: Cue) -> tuple[int, int]:
         return cue.tier, (start - cue.end if cue.end <= start else cue.start - end)
 
+    anchors = [c for c in cues if c.tier == ANCHOR_ONLY]
+    cues = [c for c in cues if c.tier != ANCHOR_ONLY]
     current, eventual, past, dates = (sorted((c for c in cues if c.kind == kind and not c.statement), key=rank)
                                       for kind in ("current", "eventual", "past", "date"))
     if current and dates and current[0].text.lower() in CONTINUING:
@@ -304,8 +312,9 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
         # "310 in the week to July 13, up from 185 the previous week": the base's own words win, and
         # "the previous week" is the week before the sentence's
         # ("down from 130 the previous day" in a statement "on Friday": the day before the statement's)
-        return _before(past[0], dates[0] if dates else (statements[0] if statements else None), published)
+        return moved_back(past[0], next(iter([*dates, *statements, *anchors]), None), published)
     if dates:
+        dates[0] = counted_back(dates[0], [*dates[1:], *statements, *anchors])
         # "cut its forecast to 7.1 million tonnes on June 23" in a July paper: the past June, tense over 'forecast'
         horizon = _resolve(dates[0], published, future=bool(eventual) and not _told_in_past(text, start))
         if dates[0].running and statements and statements[0].tier < 2 and dates is not statements \
@@ -321,23 +330,6 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
     if past:
         return Horizon(kind="past", text=past[0].text)
     return Horizon(kind="current", start=published, end=published)
-
-
-_PREVIOUS = re.compile(r"\b(?:previous|prior)\s+(?P<unit>day|week|month|quarter|year)\b"
-                       r"|\bthe\s+(?P<before>day|week|month)\s+before\b", re.I)
-
-
-def _before(past: Cue, date: Cue | None, published: dt.date | None) -> Horizon:
-    """A past cue; "the previous week" beside a dated span is that span moved back a week."""
-    previous = _PREVIOUS.search(past.text)
-    if previous is None or date is None or date.deadline:
-        return Horizon(kind="past", text=past.text)
-    first, last = date.resolve(published, False)
-    if first is None or last is None:
-        return Horizon(kind="past", text=past.text)
-    unit = (previous.group("unit") or previous.group("before")).lower()
-    step = relativedelta(months=3) if unit == "quarter" else relativedelta(**{unit + "s": 1})
-    return Horizon(kind="past", start=first - step, end=last - step, text=past.text)
 
 
 def _as_of(cue: Cue, published: dt.date | None) -> Horizon:
