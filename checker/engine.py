@@ -38,6 +38,7 @@ from checker.lexicon import Lexicon
 from checker.models import Claim, Document, Finding, Horizon
 from checker.profiles import Row, bare_units_join, claim_rows, contrasted_places, shared_lexicon
 from checker.ruleset import RuleSet
+from checker.within_article import read_in_article
 from checker.statements import UnionFind, add_statements, is_vague, part_roles, range_end_pairs, related_sources
 
 if TYPE_CHECKING:
@@ -226,7 +227,8 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     if lexicon is None:
         lexicon, memo = shared_lexicon(rules, len(claims))
     by_id = {c.id: c for c in claims}
-    rows = bare_units_join(claim_rows(claims, lexicon, memo), by_id, lexicon.measure_words)
+    rows, scenes = read_in_article(bare_units_join(claim_rows(claims, lexicon, memo), by_id, lexicon.measure_words),
+                                    by_id, lexicon)
     times = _times(rules)
     related = {source: set(others) for source, others in related_sources(rules).items()}
     for source, others in lexicon.generic_family(c.source_key for c in claims).items():  # "the ministry"
@@ -238,7 +240,7 @@ def build_story(documents: Sequence[Document], claims: Sequence[Claim], rules: R
     focused = None if focus is None else frozenset(focus)
     copies = UnionFind()
     apart = frozenset(p for p in (lexicon.apart_place, lexicon.local_place) if p)
-    apart |= contrasted_places(claims, lexicon)
+    apart |= contrasted_places(claims, lexicon) | scenes
     groups = build_groups(claims, rows, assign_groups(rows, apart, lexicon.part_sets)) if rows else []
     if groups:
         sentences = by_sentence(claims)  # read once for both

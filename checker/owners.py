@@ -32,23 +32,34 @@ _AUXILIARIES = frozenset({"would", "will", "could", "may", "might", "has", "have
 _PARALLEL = frozenset({"and", "while", "whereas", "but"})
 _DETERMINERS = frozenset({"the", "its", "their"})
 # "<Name> ... its/their <tally> to": the clause's own subject, named first, owns the figure
+_AMOUNT = re.compile(r"^[$€£¥]?\d[\d,.]*%?$")
+# a clause that is only a name, after a comma: "Her party, Civic Renewal," / "The Green Left Alliance,"
+_BARE_NAME = re.compile(r"^\s*(?!(?:In|At|On|By|For|From|After|Before|During|With|Of|As|Since|Under|Over|Across)\b)"
+                        r"(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s*){1,5}$")
 _OWN_TALLY = re.compile(r"^(?:(?:and|while|whereas|but)\s+)?((?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4})"
                         r".*\b(?:its|their|his|her)\s+(?:\w+\s+)?(?:tally|total|count|number|share)\s+(?:to|at)$")
 
 
 def owner(before: str, owning_verbs: frozenset[str], hedge_words: frozenset[str]) -> str | None:
     """The name that owns the figure right after `before`, lower-cased, or None."""
-    words = CLAUSE_BREAK.split(before)[-1].split()
+    pieces = CLAUSE_BREAK.split(before)
+    words = pieces[-1].split()
     own = _OWN_TALLY.match(" ".join(words))
     if not own:
         while words and words[-1].lower() in hedge_words:
             words.pop()
+        if len(words) >= 3 and words[-1].lower() == "and" and _AMOUNT.match(words[-2]):
+            words = words[:-2]  # "took 29.8% and 50 seats": the verb before the first amount owns both
     if own:  # "while the Greens more than doubled their tally to 31 seats"
         words = own.group(1).split()
-    elif words and words[-1].lower() in owning_verbs:
+    elif words and (words[-1].lower() in owning_verbs or words == ["with"]):
         words.pop()
         while words and words[-1].lower() in _AUXILIARIES:
             words.pop()
+        if not words and len(pieces) > 1 and _BARE_NAME.match(pieces[-2]):
+            # "Her party, Civic Renewal, won 56 seats", "The Green Left Alliance, with 14 seats,": the name
+            # the clause before stands for
+            words = pieces[-2].split()
     else:  # a parallel clause that leaves the verb out: "... votes and Lukov 2,023,000"
         parallel = max((i for i, word in enumerate(words) if word.lower() in _PARALLEL), default=None)
         if parallel is None:

@@ -24,6 +24,11 @@ HEDGES = frozenset({"about", "some", "up", "to", "more", "than"})
     ("Together the two parties would hold", None),
     ("Officials said the ministry put its estimate at", None),
     ("The agency counted", None),
+    ("Her party, Civic Renewal, won", "civic renewal"),  # the name the clause before stands for
+    ("The Green Left Alliance, with", "green left alliance"),
+    ("The Homeland Party took 12.1% and", "homeland party"),  # the verb before the first amount owns both
+    ("In Varenna, with", None),  # a scene, not a name
+    ("The city, with", None),
 ])
 def test_the_owner_of_a_count(before: str, expected: str | None) -> None:
     assert owner(before, VERBS, HEDGES) == expected

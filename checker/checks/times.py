@@ -140,9 +140,11 @@ def _hours_apart(a: Horizon, b: Horizon) -> bool:
     kept in a horizon's words."""
     if a.start is None or a.start != a.end or (a.start, a.end) != (b.start, b.end):
         return False
+    first, second = _part_of_day(a), _part_of_day(b)
+    if first is not None and second is not None:  # the figures' own words ("52.4% at 6pm") over their datelines
+        return first != second
     if a.time_of_day is not None and b.time_of_day is not None:  # "12 dead" at 09:36 and "14 dead" at 21:30
         return abs(_hours(a.time_of_day) - _hours(b.time_of_day)) >= DATELINE_HOURS_APART
-    first, second = _part_of_day(a), _part_of_day(b)
     if (first is None) != (second is None):  # a 09:36 wire's "now" and a bulletin "issued at 6pm on Tuesday"
         dated = a if first is None else b
         if dated.time_of_day is not None:

@@ -76,6 +76,7 @@ PHRASE_WORDS = 6
 # 2019, was 39.6C".
 SUBJECTLESS_OPENERS = frozenset({"is", "are", "was", "were", "has", "have", "had", "stood", "stands", "reached",
                                  "rose", "fell", "came", "totalled", "totaled", "hit", "remains", "remained"})
+CLOCK_AFTER = re.compile(r"\s+(at\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\d{1,2}[:.]\d\d\b))", re.I)
 ANCHOR_ONLY = 9  # the tier of a time a relative one counts from ("the day before"), never the figure's own
 BASE_OPENING = re.compile(r"\s*(?:up from|down from|compared with|compared to)\b", re.I)
 # A headline's "to" + verb is its future tense: "Norvik to cut 12,000 jobs"; "toll rises to six" is a level.
@@ -101,6 +102,10 @@ def find_horizon(start: int, end: int, text: str, published: dt.date | None, rul
     cues, later = _figure_cues(start, end, text, Identity(rules), headline)
     past_tense = PAST_TENSE.search(text, max(0, start - PAST_TENSE_REACH), end + PAST_TENSE_REACH) is not None
     horizon = _decide(list(cues), list(later), start, end, published, past_tense, text)
+    clock = CLOCK_AFTER.match(text, end)
+    if clock and horizon.kind in ("current", "point") and not (horizon.text or "").startswith("at "):
+        # "turnout stood at 52.4% at 6pm", "11.2% at 10am and 31.6% at 2pm": three times of one day
+        horizon = horizon.model_copy(update={"text": f"{clock.group(1)} {horizon.text or ''}".strip()})
     found = same_period_phrase(text, end)
     if found is None:  # most figures: the other clauses' cues are read only for a same-period base
         return horizon
