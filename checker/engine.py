@@ -202,7 +202,7 @@ def _times(rules: RuleSet) -> Callable[[Horizon, Horizon], bool]:
     known: dict[tuple[object, ...], bool] = {}
 
     def comparable(a: Horizon, b: Horizon) -> bool:
-        key = (a.kind, a.start, a.end, a.text, a.time_of_day, b.kind, b.start, b.end, b.text, b.time_of_day)
+        key = (*a.key(), *b.key())
         if key not in known:
             known[key] = comparable_horizons(a, b, rules)
         return known[key]

@@ -56,6 +56,14 @@ class Horizon(BaseModel):
     text: str | None = Field(None, description="the words that set the horizon, as written")
     time_of_day: dt.time | None = Field(None, description="for a figure that holds now: the time of day its article's "
                                         "dateline gives, so that two same-day reports hours apart are two times")
+    said: dt.date | None = Field(None, description="the later day the sentence says the figure was given on ('87 were "
+                                 "arrested on Saturday, police said on Sunday'): one day's count given on two days "
+                                 "is two reports of a count that moves")
+
+    def key(self) -> tuple[object, ...]:
+        """Every field, for keys of caches and of classes of one time: a field left out of a key once made
+        two horizons one time or not by which came first."""
+        return self.kind, self.start, self.end, self.text, self.time_of_day, self.said
 
     def label(self) -> str:
         if self.kind == "current":

@@ -90,7 +90,7 @@ def add_statements(index: StatementIndex, group: str, members: Sequence[Claim], 
         h = claim.horizon_detail
         if h.kind == "current" and h.start in moment:
             h = h.model_copy(update={"start": moment[h.start], "end": moment[h.start]})
-        key = (claim.source_key, h.kind, h.start, h.end, h.text, h.time_of_day, claim.in_headline, role)
+        key = (claim.source_key, *h.key(), claim.in_headline, role)
         klass = class_ids.get(key)
         if klass is None:
             klass = class_ids[key] = len(index.classes)

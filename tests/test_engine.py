@@ -512,3 +512,18 @@ def test_of_those_counts_a_part_of_the_sentence_before_only_when_it_counts_the_s
     groups = grouping(rules, specs)
     assert not any({"a:c1", "a:c2"} <= g for g in groups)
     assert any({"b:c2", "c:c1"} <= g for g in groups)
+
+
+def test_a_horizon_s_key_holds_every_field() -> None:
+    """Caches of which horizons meet, and classes of one time, are keyed by Horizon.key(): a field left out
+    (the day a figure was given, once) made two horizons one time or not by which pair came first."""
+    import datetime as dt
+
+    from checker.models import Horizon
+
+    base = Horizon(kind="point", start=dt.date(2026, 6, 13), end=dt.date(2026, 6, 13))
+    changed = {"kind": "past", "start": dt.date(2026, 6, 12), "end": dt.date(2026, 6, 14), "text": "on Saturday",
+               "time_of_day": dt.time(21, 0), "said": dt.date(2026, 6, 14)}
+    assert set(changed) == set(Horizon.model_fields)
+    for field, value in changed.items():
+        assert base.model_copy(update={field: value}).key() != base.key(), field

@@ -27,8 +27,9 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.checks.base import Check, Issue, Story
 from checker.checks.compare import bounds, disjoining, number, scale, unique
-from checker.checks.links import ONE_VOICE, Link, Relation, claim_ids
+from checker.checks.links import ONE_VOICE, Link, Relation, Statement, claim_ids
 from checker.checks.search import related_sets
+from checker.checks.times import given_later
 from checker.checks.narrate import claims_of, evidence, figure_words, spread, voice_phrase, wire_note
 from checker.models import Claim, Severity
 from checker.ruleset import RuleSet
@@ -70,6 +71,8 @@ class Contradiction(Check):
                 return None
             if link.sources == "unstated" and not options.include_unstated:
                 return None
+            if given_later(a.horizon_detail, b.horizon_detail) is not None:
+                return _unless_grown(disjoining(story.rules))
             return disjoining(story.rules)
 
         voices = ONE_VOICE if options.include_unstated else frozenset({"same", "related"})
@@ -89,6 +92,21 @@ class Contradiction(Check):
         return Issue(claims=[c.id for c in claims], group=group_id,
                      message=f"{group.label}: {spread(story, ids)}: cannot all hold for the same time and source",
                      explanation="\n".join(filter(None, [explanation, evidence(story, ids), note])))
+
+
+def _unless_grown(relation: Relation) -> Relation:
+    """One day's count given again a day later may only have grown as reports came in ('64 arrested' on
+    Saturday night, '87 arrests on Saturday, police said this morning'); a smaller later one contradicts it
+    ('42 arrested' on Saturday night, '24 were arrested on Saturday, police said on Sunday')."""
+    def holds(u: Statement, v: Statement) -> bool:
+        later = given_later(u.figure.horizon_detail, v.figure.horizon_detail)
+        if later is None:
+            return relation.holds(u, v)
+        earlier_one, later_one = (u, v) if later else (v, u)
+        return relation.holds(u, v) and later_one.low < earlier_one.low
+
+    # no window: outside it `relation.holds` is certainly true, this test not (its inner range stays false)
+    return Relation(holds=holds, order=relation.order, inner=relation.inner)
 
 
 def _interval(claim: Claim, rules: RuleSet) -> str:

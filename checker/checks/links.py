@@ -250,8 +250,7 @@ class Times:
             # the horizon's words and dateline hour too: "nine on Tuesday afternoon" and a 21:30 paper's "14 dead"
             # are other times than a morning's on the same day (times._hours_apart)
             horizon = key.horizon
-            slot = slots.setdefault((horizon.kind, horizon.start, horizon.end, horizon.text, horizon.time_of_day,
-                                     key.role), len(slots))
+            slot = slots.setdefault((*horizon.key(), key.role), len(slots))
             if slot == len(self.time_of):
                 self.time_of.append(key)
             self.slot_of[statement.klass] = slot

@@ -54,6 +54,10 @@ def comparable_horizons(a: Horizon, b: Horizon, rules: RuleSet) -> bool:
         # '164 patients on Tuesday' and '540 admitted since late June': a count at a moment and a total
         # over weeks are different quantities, even when the moment falls inside the weeks
         return False
+    if _is_point(a) != _is_point(b) and not _at_the_end(*((a, b) if _is_point(a) else (b, a))):
+        # '64 arrested' on Saturday night and '118 arrested over the weekend': a day's count is the total of
+        # a few days only when it is counted on their last day ('12 dead' on Tuesday, 'in the past 24 hours')
+        return False
     if not _is_point(a) and not _is_point(b) and not _same_span(_span(a), _span(b), rules.tolerances.horizon_window_days):
         # '58,000 since 2 March' on the 11th and '71,500 since 2 March' on the 13th: a total over a span
         # grows with it, so two spans are one time only when their ends (and starts) nearly meet
@@ -87,6 +91,19 @@ def _same_span(x: tuple[dt.date | None, dt.date | None], y: tuple[dt.date | None
 
 def _runs_from_unstated_day(h: Horizon) -> bool:
     return h.kind in PAST_KINDS and h.start is None and h.end is not None
+
+
+def _at_the_end(point: Horizon, period: Horizon) -> bool:
+    """Whether a day's figure may be a total over a few days: always, unless their words sum the days up
+    ('over the weekend', 'across the two days', 'between Friday and Sunday'), when only the last day's may
+    (and a day's count is 'in the past 24 hours')."""
+    start, end = _span(period)
+    words = (period.text or "").lower()
+    return start is None or end is None or _span(point)[0] == end or "hour" in words \
+        or not words.startswith(_SUMMING_WORDS)
+
+
+_SUMMING_WORDS = ("over ", "across ", "throughout ", "between ", "in the past ", "in the last ")
 
 
 def _is_point(h: Horizon) -> bool:
@@ -150,6 +167,16 @@ def _hours_apart(a: Horizon, b: Horizon) -> bool:
         if dated.time_of_day is not None:
             first, second = first or _part_of_hour(dated.time_of_day.hour), second or _part_of_hour(dated.time_of_day.hour)
     return first != second and (first in _LATER_PARTS or second in _LATER_PARTS)  # 'morning' beside no part: one time
+
+
+def given_later(first: Horizon, second: Horizon) -> bool | None:
+    """For one day's figure given on two days, whether `second` was given later: '19 officers injured' in
+    Saturday night's paper and '23 officers were hurt on Saturday, police said this morning'. None when the
+    two are not one day's, or a giving is unknown ('87 on Saturday' in a later recap) or the same."""
+    if first.start is None or first.start != first.end or (first.start, first.end) != (second.start, second.end):
+        return None
+    x, y = (h.said or (h.start if h.kind in NOW_KINDS else None) for h in (first, second))
+    return None if x is None or y is None or x == y else y > x
 
 
 def _named_elsewhere(h: Horizon) -> bool:

@@ -77,6 +77,7 @@ PHRASE_WORDS = 6
 SUBJECTLESS_OPENERS = frozenset({"is", "are", "was", "were", "has", "have", "had", "stood", "stands", "reached",
                                  "rose", "fell", "came", "totalled", "totaled", "hit", "remains", "remained"})
 CLOCK_AFTER = re.compile(r"\s+(at\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\d{1,2}[:.]\d\d\b))", re.I)
+REPORTED_WITHIN = dt.timedelta(days=7)  # a day's count given this soon after is a report of it, not a history
 ANCHOR_ONLY = 9  # the tier of a time a relative one counts from ("the day before"), never the figure's own
 BASE_OPENING = re.compile(r"\s*(?:up from|down from|compared with|compared to)\b", re.I)
 # A headline's "to" + verb is its future tense: "Norvik to cut 12,000 jobs"; "toll rises to six" is a level.
@@ -329,6 +330,10 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
             said = statements[0].resolve(published, False)[1]
             if said and horizon.start <= said < horizon.end:
                 return horizon.model_copy(update={"end": said, "kind": "point" if said == horizon.start else "period"})
+        if statements and dates is not statements and horizon.start is not None and horizon.start == horizon.end:
+            said = statements[0].resolve(published, False)[1]
+            if said is not None and horizon.start < said <= horizon.start + REPORTED_WITHIN:
+                return horizon.model_copy(update={"said": said})  # "87 arrests on Saturday, police said this morning"
         return horizon
     if eventual:
         return Horizon(kind="eventual", start=published, text=eventual[0].text)
