@@ -209,6 +209,8 @@ class TolerancesFile(Strict):
     unattributed_disagreement: float = Field(0.1, ge=0, le=1)
     percent_of_base: float = Field(0.02, ge=0, le=1, description="absolute slack for 'N, about P% of BASE'")
     temperature_slack: float = Field(1.0, ge=0, description="degrees two temperatures may differ and agree")
+    temperature_conversion_slack: float = Field(
+        0.2, ge=0, description="degrees a temperature and its conversion may differ beyond their last digits")
     horizon_window_days: int = Field(7, ge=0, description="days apart two 'now' figures still count as one moment")
     steady_subjects: dict[str, Annotated[int, Field(ge=0)]] = Field(
         default_factory=dict,

@@ -527,3 +527,10 @@ def test_a_horizon_s_key_holds_every_field() -> None:
     assert set(changed) == set(Horizon.model_fields)
     for field, value in changed.items():
         assert base.model_copy(update={field: value}).key() != base.key(), field
+
+
+def test_excess_deaths_are_no_toll(rules: RuleSet) -> None:
+    """'780 excess deaths' estimate deaths above the normal; the ministry's '67 deaths' is the toll."""
+    specs = [claim("a", "780", 780, "excess deaths", kind="count"),
+             claim("b", "67", 67, "deaths", kind="count")]
+    assert not any({"a:c1", "b:c1"} <= g for g in grouping(rules, specs))

@@ -3,8 +3,9 @@
 What it flags: two figures of the same physical dimension next to each other in one sentence,
 the second in brackets or after "or" ("1,300 square kilometers (500 square miles)", "35C or
 95F"), whose values in a common unit differ by more than the rounding of both printed figures
-plus the `conversion` slack (rules/tolerances.yaml). Temperatures are compared in degrees
-(`temperature_slack`), not in percent.
+plus the `conversion` slack (rules/tolerances.yaml). Temperatures are compared in degrees, to
+the last digit of each printed reading plus `temperature_conversion_slack`, not in percent:
+"46.2C (114.6F)" fires (46.2C is 115.2F; 114.6F is 45.9C's).
 
 Why: a wrong conversion is a plain error, often a linear factor applied to an area (km -> mi
 instead of km² -> sq mi) or a Celsius figure converted as if it were a difference. A change of
@@ -92,8 +93,9 @@ class ConversionMismatch(Check):
             for first, second in zip(claims, claims[1:]):
                 if not self._adjacent(first, second, options):
                     continue
-                matches = not differ(first, second, story.rules, story.rules.tolerances.conversion) \
-                    or _is_temperature_change(first, second, story.rules) \
+                matches = _same_reading(first, second, story.rules) if first.dimension == TEMPERATURE \
+                    else not differ(first, second, story.rules, story.rules.tolerances.conversion)
+                matches = matches or _is_temperature_change(first, second, story.rules) \
                     or _matches_in_imperial(first, second, story.rules)  # British gallons
                 if matches:
                     right.append((first, second))
@@ -118,6 +120,24 @@ class ConversionMismatch(Check):
         if first.dimension == DURATION:
             return False  # "pay within three months or serve five years": durations are alternatives, never converted
         return _joined_as_conversion(first, second, options.max_gap)
+
+
+def _same_reading(first: Claim, second: Claim, rules: RuleSet) -> bool:
+    """A temperature and its conversion agree to the last digit of each ('45.9C (114.6F)', '40C (104F)'),
+    plus the slack of a conversion from the unrounded reading; a degree apart they are two readings."""
+    if first.base_value is None or second.base_value is None:
+        return True
+    fahrenheit = 5 / 9  # a Fahrenheit degree in kelvin: the slack is counted on the finer scale
+    reach = sum(_half_last_digit(c) * abs(scale(c)) for c in (first, second)) \
+        + rules.tolerances.temperature_conversion_slack * fahrenheit
+    return abs(first.base_value - second.base_value) <= reach * (1 + 1e-9)
+
+
+def _half_last_digit(claim: Claim) -> float:
+    """Half a unit of the printed figure's last digit: 0.05 for '46.2C', 0.5 for '40C'."""
+    number_text = _LEADING_NUMBER.search(claim.text)
+    decimals = number_text.group().rstrip(".,").partition(".")[2] if number_text else ""
+    return 0.5 * 10 ** -len(decimals)
 
 
 # Corroboration shown beside a wrong conversion: at most this many outlets' right ones

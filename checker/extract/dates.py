@@ -55,7 +55,10 @@ _PART = r"(?:(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\
 _ONE_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![a-z])|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]\d)|{_PART}{MONTH})"
              rf"(?:,?\s+\d{{4}}\b)?")
 DATE_RANGE = re.compile(rf"\b(?i:between|from)\s+(?P<first>{_ONE_DATE})\s+(?i:and|to|until|till|through)\s+(?P<last>{_ONE_DATE})"
-                        rf"|\b(?P<first_month>{MONTH})\s*[-\u2013]\s*(?P<last_month>{MONTH}(?:\s+\d{{4}})?)\b")
+                        rf"|\b(?P<first_month>{MONTH})\s*[-\u2013]\s*(?P<last_month>{MONTH}(?:\s+\d{{4}})?)\b"
+                        # "between 10 and 20 July", "from 1 to 9 June", "10-20 July": the month written once
+                        rf"|\b(?:(?i:between|from)\s+)?(?P<first_day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-\u2013]|\s(?i:and|to|until"
+                        rf"|till|through)\s)\s*(?P<last_day>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![a-z])(?:,?\s+\d{{4}}\b)?)")
 WEEKDAY = re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<day>{WEEKDAYS})\b")
 RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night"
@@ -271,8 +274,12 @@ def _named_relative(words: str, published: dt.date, future: bool) -> tuple[dt.da
 def range_resolver(match: re.Match[str]) -> Resolver:
     """The span of a DATE_RANGE match: from its first date's start to its last date's end, the first
     moved a year back when it would fall after the last ("from November to February 2026")."""
-    first = _one_date(match.group("first") or match.group("first_month"))
-    last = _one_date(match.group("last") or match.group("last_month"))
+    if match.group("first_day"):  # "between 10 and 20 July": the first day is of the last one's month
+        month = re.sub(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?", "", match.group("last_day"))
+        first, last = _one_date(f"{match.group('first_day')} {month}"), _one_date(match.group("last_day"))
+    else:
+        first = _one_date(match.group("first") or match.group("first_month"))
+        last = _one_date(match.group("last") or match.group("last_month"))
 
     def resolve(published: dt.date | None, future: bool) -> tuple[dt.date | None, dt.date | None]:
         start, _ = first(published, future)

@@ -47,7 +47,8 @@ from checker.ruleset import RuleSet
 # A comparison base after the figure ("... from $265 million a year earlier") takes the dates after it.
 COMPARISON_AFTER = re.compile(
     r"\b(?:(?:up from|down from|from|compared with|compared to|versus|against)\s+(?=[$€£¥]?\d)"
-    r"(?!\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"\b)"  # "from 1 April": a date
+    r"(?!\d{1,2}(?:st|nd|rd|th)?\s*(?:(?:[-\u2013]|\s(?:to|and|until)\s)\s*\d{1,2}(?:st|nd|rd|th)?\s*)?\s" + MONTH
+    + r"\b)"  # "from 1 April", "from 1 to 9 June": a date
     r"|(?:on|from|than|over|compared with|compared to)\s+(?:a|the)\s+(?:year|quarter|month|week)"
     r"\s+(?:earlier|before|ago)"
     r"|(?:on|from|than|over|compared with|compared to|versus|against)\s+the\s+(?:same|previous|prior)\s+"

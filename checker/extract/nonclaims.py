@@ -23,8 +23,10 @@ _DAY_AFTER_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"  # "On 13 March 4
 _MASKS: list[re.Pattern[str]] = [
     # Month day[, year]: "Oct. 24", "October 23, 2024", "Aug. 14"
     re.compile(rf"\b{_MONTH}\s+{_DAY_AFTER_MONTH}\b(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+\d{{4}}\b)?"),
-    # day Month [year]: "1 November", "24th of October 2024"
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+\d{{4}}\b)?"),  # not "14 Marakandi warships"
+    # day Month [year]: "1 November", "24th of October 2024", and the first day of a span: "10 and 20 July",
+    # "10 to 20 July", "10-20 July"
+    re.compile(rf"\b(?:{_DAY}\s*(?:[-–]|\band\b|\bto\b|\buntil\b|\bthrough\b)\s*)?{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])"
+               rf"(?:,?\s+\d{{4}}\b)?"),  # not "14 Marakandi warships"
     # Month year: "February 2022", "June of 2018"
     re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?\d{{4}}\b"),
     # numeric dates and slashed pairs: 24/10/2024, 2024-10-24, 24/7

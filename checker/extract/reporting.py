@@ -34,6 +34,7 @@ GIVING_VERBS = frozenset({"set", "gave", "announced", "presented", "published", 
 GIVER_WORDS = 7  # the giver's words: "finance director Marek Obradin"
 INSIDE_SPEAKER_WORDS = 5  # counted noun and speaker before an inner reporting verb: "people UNHCR says"
 APPOSED_NOUN_WORDS = 3  # the earlier figure's counted noun: "1,200 jobs", "1,200 permanent roles"
+TALLY_SUBJECT_WORDS = 16  # "count of confirmed heat-related deaths rose to 67, up from": from 'of' to the figure
 OWN_ESTIMATE_WORDS = 12  # "cut its forecast for this year's wheat harvest to": from 'its' to the figure
 OWN_ESTIMATES = frozenset({"forecast", "forecasts", "estimate", "estimates", "projection", "projections", "count",
                            "tally", "calculation", "outlook", "guidance", "prediction"})
@@ -66,7 +67,7 @@ class Constructions(SpeakerPhrases):
     def speaker_for(self, start: int, end: int) -> str | None:
         """The speaker of the figure at [start, end) of the sentence, or None."""
         owner = self._possessive_source(start) or self._plan_owner(start) or self._apposed_owner(start) \
-            or self._speaker_inside(end) or self._giver(end)
+            or self._speaker_inside(end) or self._giver(end) or self._possessive_tally(start)
         if owner:
             return owner
         trailing = self._trailing(end) or self._own_estimate(start)
@@ -188,6 +189,28 @@ class Constructions(SpeakerPhrases):
         if last < 2 or self.tokens[last].lower != "of":
             return None
         return self._possessor(last - 1, self.source_nouns)
+
+    def _possessive_tally(self, start: int) -> str | None:
+        """"The health ministry's count of confirmed heat-related deaths rose to 67": the owner of the count
+        whose noun phrase is the subject of the figure's own clause (no comma or reporting verb between)."""
+        last = self._index_after(start) - 1
+        first = max(1, last - TALLY_SUBJECT_WORDS)
+        base_of_a_figure = False
+        for at in range(last, first - 1, -1):
+            token = self.tokens[at]
+            if token.is_number and not base_of_a_figure:
+                return None  # "Morvane's figure of 6,500 but below the estimate of 10,000": another's count
+            if token.is_number:
+                base_of_a_figure = False  # the count's own figure, of which this one is the base
+                continue
+            if token.text == "," and [t.lower for t in self.tokens[at + 1:at + 3]] in (["up", "from"], ["down", "from"]):
+                base_of_a_figure = True  # "rose to 67 on Thursday, up from 61": the base of the count's figure
+                continue
+            if token.text in (",", ";", ":") or at in self.verbs:
+                return None
+            if token.lower == "of" and self.tokens[at - 1].lower in self.source_nouns:
+                return self._possessor(at - 1, self.source_nouns)
+        return None
 
     def _possessor(self, noun_at: int, nouns: frozenset[str]) -> str | None:
         """The possessive owner right before the noun at token `noun_at`, if it is one of `nouns`."""

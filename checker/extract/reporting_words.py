@@ -61,6 +61,8 @@ def is_verb(tokens: list[Token], index: int) -> bool:
         return False
     if token.lower.endswith("ed") and index + 1 < len(tokens) and tokens[index + 1].lower == "by":
         return False  # "the number estimated by the government": a passive; its 'by' phrase names the source
+    if token.lower.endswith("ed") and index > 0 and tokens[index - 1].lower in PREPOSITIONS - {"as"}:
+        return False  # "the ministry's count of confirmed deaths": an adjective of the noun after it
     if token.lower in _AFTER_A_PLURAL:  # the data noun may be a few words back: "figures from the bureau show"
         return index > 0 and tokens[index - 1].lower != "to" and any(
             t.lower in _PLURAL_NOUNS for t in tokens[max(0, index - _DATA_SUBJECT_WORDS):index])
