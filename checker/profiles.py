@@ -215,8 +215,9 @@ def _opening_part(before: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
 
 # An aside between paired dashes right after the counted noun: "Three people - Megan Tolliver, Jordan Pryce and
 # Sasha Ilic - died at the scene", "Two men \u2013 both in their 20s \u2013 were killed".
-_DASH_ASIDE = re.compile(r"^(\s*[A-Za-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0,2})\s+[-\u2013\u2014]\s+[^-\u2013\u2014.]{1,120}?"
-                         r"\s+[-\u2013\u2014]\s+")
+_DASH_ASIDE = re.compile(r"^(\s*[A-Za-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0,2})(?:\s+[-\u2013\u2014]\s+[^-\u2013\u2014.]{1,120}?"
+                         r"\s+[-\u2013\u2014]\s+"  # ... and a figure's restatement: "48,500 teachers, or 47% of staff, had"
+                         r"|,\s+(?:or|about|around|roughly|nearly|almost)\s+[\d.,]+(?:%|\s*per\s*cent)?\s[^,;.]{1,80},\s+)")
 
 _INCREMENT_WORDS = frozenset({"more", "further", "additional", "extra"})
 

@@ -534,3 +534,16 @@ def test_excess_deaths_are_no_toll(rules: RuleSet) -> None:
     specs = [claim("a", "780", 780, "excess deaths", kind="count"),
              claim("b", "67", 67, "deaths", kind="count")]
     assert not any({"a:c1", "b:c1"} <= g for g in grouping(rules, specs))
+
+
+def test_teachers_who_walked_out_are_some_of_the_teachers(rules: RuleSet) -> None:
+    """'64,000 teachers had walked out' and '48,500 teachers, or 47% of the workforce, had not reported for work'
+    count teachers on strike, never the 104,000 teachers of the country."""
+    specs = [claim("a", "104,000", 104000, "teachers", kind="count",
+                   sentence="Wendmoor has roughly 104,000 teachers in state schools."),
+             claim("b", "64,000", 64000, "teachers", kind="count",
+                   sentence="The ministry said 64,000 teachers had walked out."),
+             claim("c", "48,500", 48500, "teachers", kind="count",
+                   sentence="It said about 48,500 teachers, or 47% of the workforce, had not reported for work.")]
+    groups = grouping(rules, specs)
+    assert {"b:c1", "c:c1"} in groups and {"a:c1"} in groups

@@ -15,7 +15,11 @@ converts by 9/5 alone; in a sentence that says so, either reading may match.
 Options:
   max_gap (default 40): most characters allowed between the two figures.
 
+A rate given over two periods is one conversion too: "120 florins a month, or 1,440 florins a year"
+(weeks, months, quarters and years only: a day's or an hour's pay depends on the days and hours worked).
+
 Fires: "2,500 square kilometres (1,550 square miles)" — the linear factor; 2,500 km² is 965 sq mi.
+"about 120 florins a month, or 1,140 florins a year" — 12 x 120 is 1,440.
 Does not fire: "1,300 square kilometers (500 square miles)" — 1,300 km² is 502 sq mi.
 """
 
@@ -27,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.checks.base import Check, Issue, Story
-from checker.checks.compare import PRECISE_DIGITS, TEMPERATURE, by_sentence, differ, number, scale
+from checker.checks.compare import PRECISE_DIGITS, TEMPERATURE, by_sentence, differ, number, rounding_slack, scale
 from checker.checks.narrate import evidence
 from checker.models import Claim, Severity
 from checker.ruleset import RuleSet
@@ -49,6 +53,11 @@ def _km2(value: float, unit: str = "square kilometre") -> dict[str, object]:
             "base_value": value * (1e6 if unit == "square kilometre" else 2_589_988.110336)}
 
 
+def _rate(value: float, unit: str, sentence: str) -> dict[str, object]:
+    written = f"{value:,.0f}"
+    return {"document": "a", "text": written, "value": value, "unit": unit, "kind": "count", "sentence": sentence}
+
+
 class ConversionMismatch(Check):
     code = "CC201"
     name = "conversion-mismatch"
@@ -56,6 +65,8 @@ class ConversionMismatch(Check):
     default_severity = Severity.warning
     Options = ConversionOptions
     must_fire = [
+        {"claims": [_rate(120, "florin per month", "It is worth 120 florins a month, or 1,140 florins a year."),
+                    _rate(1140, "florin per year", "It is worth 120 florins a month, or 1,140 florins a year.")]},
         {"claims": [
             {"document": "a", "text": "2,500 square kilometres", **_km2(2500),
              "sentence": "The fire burned 2,500 square kilometres (1,550 square miles) of forest."},
@@ -70,6 +81,8 @@ class ConversionMismatch(Check):
              "sentence": "Temperatures reached 35C (75F) on Tuesday."}]},
     ]
     must_not_fire = [
+        {"claims": [_rate(1200, "dollar per month", "Rent rose to $1,200 a month, or $14,400 a year."),
+                    _rate(14400, "dollar per year", "Rent rose to $1,200 a month, or $14,400 a year.")]},
         {"claims": [
             {"document": "a", "text": "1,300 square kilometers", "qualifier": "over", **_km2(1300),
              "sentence": "Troops seized over 1,300 square kilometers (500 square miles) of land."},
@@ -101,6 +114,7 @@ class ConversionMismatch(Check):
                     right.append((first, second))
                 elif first.document in focus:
                     wrong.append((first, second))
+        yield from self._rates(story, options, focus)
         for first, second in wrong:
             held = [first.id, second.id]
             elsewhere = _converted_well_elsewhere(first, second, right)
@@ -112,6 +126,31 @@ class ConversionMismatch(Check):
                              f"{_should_read(first, second)}"
                              + "".join(f"; {story.outlet(a)} prints {a.text} as {b.text}" for a, b in elsewhere)
                              + f".\n{evidence(story, held)}"))
+
+    @staticmethod
+    def _rates(story: Story, options: ConversionOptions, focus: set[str]) -> Iterator[Issue]:
+        """"120 florins a month, or 1,140 florins a year": one rate over two periods (12 x 120 is 1,440)."""
+        rates = (c for c in story.claims.values() if c.document in focus and c.value and _RATE.match(c.unit or ""))
+        for claims in by_sentence(rates):
+            for first, second in zip(claims, claims[1:]):
+                factor = _periods_in(first, second)
+                # the rate's words stand between ("120 florins a month on the average salary, or"): twice the gap
+                if factor is None or not _joined_as_conversion(first, second, 2 * options.max_gap):
+                    continue
+                first_slack, second_slack = (rounding_slack(c, story.rules) for c in (first, second))
+                reach = story.rules.tolerances.conversion * abs(first.value * factor)  # type: ignore[operator]
+                low = (first.value - first_slack) * factor - reach  # type: ignore[operator]
+                high = (first.value + first_slack) * factor + reach  # type: ignore[operator]
+                if low <= second.value + second_slack and second.value - second_slack <= high:  # type: ignore[operator]
+                    continue
+                held = [first.id, second.id]
+                per, per_second = (_RATE.match(c.unit or "").group(2) for c in (first, second))  # type: ignore[union-attr]
+                written = f"{number(first.value)} a {per}"  # type: ignore[arg-type]
+                yield Issue(claims=held, message=f"{written} is not {number(second.value)} a {per_second}: "  # type: ignore[arg-type]
+                                                 f"the conversion is off",
+                            explanation=(f"The sentence gives one rate over two periods, but they do not match beyond "
+                                         f"rounding: {written} is about {number(first.value * factor)} a "  # type: ignore[operator]
+                                         f"{per_second}.\n{evidence(story, held)}"))
 
     @staticmethod
     def _adjacent(first: Claim, second: Claim, options: ConversionOptions) -> bool:
@@ -138,6 +177,21 @@ def _half_last_digit(claim: Claim) -> float:
     number_text = _LEADING_NUMBER.search(claim.text)
     decimals = number_text.group().rstrip(".,").partition(".")[2] if number_text else ""
     return 0.5 * 10 ** -len(decimals)
+
+
+# A rate over a period ("florin per month", "pound sterling per year") and the periods one rate may be given
+# over: a day's or an hour's pay is not 1/365 of a year's (working days and hours differ), so they never convert.
+_RATE = re.compile(r"^(.+) per (week|month|quarter|year)$")
+_DAYS = {"week": 7.0, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+
+
+def _periods_in(first: Claim, second: Claim) -> float | None:
+    """How many of the first rate's periods the second's holds ('a month' into 'a year': 12), when both
+    rate one thing over different periods."""
+    x, y = _RATE.match(first.unit or ""), _RATE.match(second.unit or "")
+    if x is None or y is None or x.group(1) != y.group(1) or x.group(2) == y.group(2):
+        return None
+    return _DAYS[y.group(2)] / _DAYS[x.group(2)]
 
 
 # Corroboration shown beside a wrong conversion: at most this many outlets' right ones

@@ -18,7 +18,8 @@ from checker.ruleset import Hedge, RuleSet
 
 # "$58 per barrel", "$3,500 a month", "800,000 barrels a day", "times a minute"
 _PER = re.compile(
-    r"(?:\s*/\s*|\s+(?:per|a|an|each|every|for\s+each|for\s+every)\s+|\s+(?:a|an)-|-(?:a|an|per)-)(?!\w+\s+(?:earlier|ago|later|before|after|on|from)\b)", re.IGNORECASE
+    r"(?:\s*/\s*|\s+(?:per|a|an|each|every|for\s+each|for\s+every)\s+|\s+(?:a|an)-|-(?:a|an|per)-)(?!\w+\s+(?:earlier|ago|later|before|after|from|on(?!\s+(?:the|a|an|his|her|their|its|each|every|top)\b))\b)",
+    re.IGNORECASE  # "a year on, ..." is a time; "120 florins a month on the average salary" a rate
 )
 _PER_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _PER_ARTICLE_NOUNS = {"share", "head", "person", "piece", "ticket", "unit", "barrel", "gallon", "litre", "liter",
