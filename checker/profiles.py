@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from checker.lexicon import Lexicon, SubjectProfile, first_clause, plain_words, singular
 from checker.models import Claim
-from checker.owners import HOLDING_SET, SUBSET_SET
+from checker.holdings import HEDGING_ADVERBS, holding
+from checker.owners import SUBSET_SET
 from checker.places import CLAUSE_BREAK
 from checker.ruleset import RuleSet
 from checker.thresholds import threshold
@@ -150,7 +151,7 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
         if held and not {index for index, _ in held} & {index for index, _ in profile.modifiers}:
             profile = SubjectProfile(profile.head, profile.place, profile.modifiers | held)
     profile = SubjectProfile(profile.head, profile.place, profile.modifiers | _subset(before, after, profile.head, lexicon)
-                             | _opening_part(before, lexicon) | _held(before, lexicon) | threshold(before, after))
+                             | _opening_part(before, lexicon) | holding(before, lexicon) | threshold(before, after))
     counted = lexicon.counted_by(before)
     if counted is not None:  # 'employs 85,000 people': employees; 'the Dunmore plant, which employs 1,150': the plant's
         return SubjectProfile(counted, profile.place, profile.modifiers | lexicon.part_members(_last_words(before, 6)))
@@ -221,43 +222,10 @@ _DASH_ASIDE = re.compile(r"^(\s*[A-Za-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0
 
 _INCREMENT_WORDS = frozenset({"more", "further", "additional", "extra"})
 
-# "the data of 4.2 million customers", "bank details of around 180,000 customers": a count of those whose
-# thing the sentence is about, a part of all of them. Not a quantity or a share of them ('a total of',
-# 'most of'), nor a word that is no thing ('because of', 'out of').
-_NOUN_OF = re.compile(r"^([a-z][a-z'’-]*[a-z]) of$")
-_NOT_HELD = frozenset({
-    "number", "total", "count", "tally", "figure", "sum", "amount", "group", "crowd", "team", "majority", "minority",
-    "half", "third", "quarter", "most", "some", "all", "many", "few", "none", "each", "one", "any", "out", "because",
-    "instead", "ahead", "top", "part", "rest", "share", "estimate", "average", "maximum", "minimum", "record",
-    "list", "series", "batch", "lot", "lots", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
-    "million", "millions", "tens", "scores", "sample", "population", "toll", "size", "level", "rate", "cent",
-    "percent", "capacity", "ages", "age", "aged", "upwards", "excess", "made", "consists", "comprised", "composed",
-    # a collective whose size the count is: 'a workforce of 21,000' counts the staff themselves
-    "workforce", "staff", "payroll", "headcount", "membership", "electorate", "army", "fleet", "force", "audience",
-    "community",
-})
-
-
-def _held(before: str, lexicon: Lexicon) -> frozenset[tuple[int, str]]:
-    words = before.split()
-    while words and words[-1].lower() != "of" and (words[-1].lower() in lexicon.hedge_words
-                                                   or words[-1].lower() in _HEDGING_ADVERBS):
-        words.pop()  # 'of around 180,000'; 'upwards of' ends in a hedge's own 'of', read as one below
-    found = _NOUN_OF.search(" ".join(words[-2:]))
-    if found is None:
-        return frozenset()
-    noun = singular(found.group(1).lower())
-    return frozenset() if noun in _NOT_HELD else frozenset({(HOLDING_SET, noun)})
-
-
-# Adverbs a hedge may stand beside ('only about 45%', 'still nearly 3,000'): hedge words come from the rules
-_HEDGING_ADVERBS = frozenset({"only", "just", "barely", "still", "already", "now", "even", "also", "down", "up"})
-
-
 def _without_hedges(text: str, lexicon: Lexicon) -> str:
     """The words before a figure without the hedge right before it ('... accounts for about')."""
     words = text.rstrip().split()
-    while words and (words[-1].lower() in lexicon.hedge_words or words[-1].lower() in _HEDGING_ADVERBS):
+    while words and (words[-1].lower() in lexicon.hedge_words or words[-1].lower() in HEDGING_ADVERBS):
         words.pop()
     return " ".join(words)
 

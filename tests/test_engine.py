@@ -547,3 +547,17 @@ def test_teachers_who_walked_out_are_some_of_the_teachers(rules: RuleSet) -> Non
                    sentence="It said about 48,500 teachers, or 47% of the workforce, had not reported for work.")]
     groups = grouping(rules, specs)
     assert {"b:c1", "c:c1"} in groups and {"a:c1"} in groups
+
+
+def test_the_data_of_people_is_one_thing_however_it_is_worded(rules: RuleSet) -> None:
+    """'the personal details of up to 86,000 residents' and 'information on as many as 68,000 residents' both
+    count residents whose data was taken, never all residents; 'confirmed on three farms' holds nothing."""
+    specs = [claim("a", "86,000", 86000, "residents", kind="count",
+                   sentence="The council said the personal details of up to 86,000 residents may have been copied."),
+             claim("b", "68,000", 68000, "residents", kind="count",
+                   sentence="The council said information on as many as 68,000 residents may have been taken."),
+             claim("c", "300,000", 300000, "residents", kind="count", sentence="Merrow has 300,000 residents."),
+             claim("d", "three", 3, "farms", kind="count", sentence="Bird flu was confirmed on three farms."),
+             claim("e", "seven", 7, "farms", kind="count", sentence="The outbreak spread to seven farms.")]
+    groups = grouping(rules, specs)
+    assert {"a:c1", "b:c1"} in groups and {"c:c1"} in groups and {"d:c1", "e:c1"} in groups

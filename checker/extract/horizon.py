@@ -88,7 +88,8 @@ HEADLINE_FUTURE = re.compile(
 
 
 # Words that say a figure still holds, not when: a date in the sentence says when it did.
-CONTINUING = frozenset({"still", "already"})
+SO_FAR = frozenset({"so far", "to date"})
+CONTINUING = frozenset({"still", "already"}) | SO_FAR
 # A past-tense verb near the figure: "by Thursday" then looks back ("were still waiting"), not ahead.
 PAST_TENSE = re.compile(r"\b(?:was|were|had|stood|remained)\b", re.IGNORECASE)
 PAST_TENSE_REACH = 40
@@ -296,11 +297,14 @@ def _decide(cues: list[Cue], later: list[Cue], start: int, end: int, published: 
     cues = [c for c in cues if c.tier != ANCHOR_ONLY]
     current, eventual, past, dates = (sorted((c for c in cues if c.kind == kind and not c.statement), key=rank)
                                       for kind in ("current", "eventual", "past", "date"))
-    if current and dates and current[0].text.lower() in CONTINUING:
-        current = []  # "On Thursday morning, 61,000 were still waiting": still then, as of Thursday morning
     statements = sorted((c for c in cues if c.statement), key=rank)
     if statements and not eventual and not past and (not dates or dates[0].tier > statements[0].tier):
         dates = statements  # "the agency saying on Tuesday that 32 were dead": as of Tuesday
+    if current and dates and current[0].text.lower() in CONTINUING \
+            and (dates is statements or current[0].text.lower() not in SO_FAR):  # "so far this year": up to now
+        # "On Thursday morning, 61,000 were still waiting": still then, as of Thursday morning; "In a statement
+        # on Monday, the company said up to 120,000 records may have been accessed so far": so far on Monday
+        current = []
     if current and all(rank(current[0]) < rank(other[0]) for other in (dates, eventual) if other):
         return Horizon(kind="current", start=published, end=published, text=current[0].text)
     opened = sorted((c for c in cues if c.kind == "open"), key=rank)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from checker.extract.clauses import phrase_pattern
+from checker.extract.clauses import SAYING_EVENTS, phrase_pattern
 from checker.extract.dates import (
     DAY_DATE,
     DATE_RANGE,
@@ -44,6 +44,7 @@ SPAN_OPENER = re.compile(r"(?:in|over|during|within|by|until|since|for|through)\
 MAY_CONTEXT = re.compile(r"\b(?:in|by|since|until|early|mid|late|of|from|last|next|this|end of)[\s-]+$", re.I)
 # A pluperfect before a plan or forecast word looks back at an expectation: "had expected", "had been forecast".
 RETROSPECTIVE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
+PAST_MODAL_AFTER = re.compile(r"\s+(?:not\s+|already\s+|well\s+|also\s+)?have\s+[a-z]+(?:ed|en|t|n)\b", re.I)
 # "since it broke out on Saturday": a since-clause dates the start of a span that runs to publication;
 # a longer one when it ends on the verb of an event starting ("since fighting in the border province
 # began on 2 March").
@@ -65,6 +66,10 @@ PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 CLOCK_BEFORE = re.compile(r"\bat\s+(?:(?:its|the|their|a|an)\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)\s+"
                           r"(?:(?:daily\s+|news\s+|press\s+)?(?:briefing|update|conference|meeting|bulletin)\s+)?(?:on\s+)?$",
                           re.I)
+# "In a statement on Monday, the company said": the day of the saying, as after a reporting verb
+IN_A_STATEMENT = re.compile(r"^\s*(?:in|at)\s+(?:a|an|its|their|the|his|her)\s+(?:[a-z]+\s+)?"
+                            rf"(?:{'|'.join(sorted(SAYING_EVENTS))})\s+(?:(?:issued|released|published|given)\s+)?"
+                            r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 # "promised on Thursday to send 400 guards": the day of the promise is the plan's, not a statement's
 INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]+\b")
 # A short clause opening with one of these says when the figure was given ("given on Tuesday"); right
@@ -104,6 +109,9 @@ def clause_cues(clause: str, identity: Identity[RuleSet]) -> tuple[Cue, ...]:
         for match in pattern.finditer(clause) if pattern else ():
             capitalised = match.group()[0].isupper() and clause[:match.start()].strip(" \"“'‘")
             if not capitalised and not any(c.start < match.end() and match.start() < c.end for c in found):
+                if kind == "eventual" and match.group().lower() in ("may", "might", "could") \
+                        and PAST_MODAL_AFTER.match(clause, match.end()):
+                    continue  # "may have been copied", "could have died": a guess about the past, no future
                 if kind == "eventual" and RETROSPECTIVE.search(clause[:match.start()]):
                     kind_here = "past"  # "analysts had expected March inflation of 3.3%": a forecast already overtaken
                 else:
@@ -154,7 +162,7 @@ def _date_cues(clause: str, identity: Identity[RuleSet]) -> list[Cue]:
             return  # "an explosion on Tuesday killed six": the toll is counted since, up to when it was given
         # "said on Thursday" dates the statement, not the figure ("recorded in the past day" does; so
         # does "put Saturday's crowd at")
-        statement = reported is not None and reported.search(before) is not None \
+        statement = (reported is not None and reported.search(before) is not None or IN_A_STATEMENT.search(before)) \
             and not SPAN_OPENER.match(match.group(group)) and not possessive \
             and not (INFINITIVE_NEXT.match(clause, match.end()) and match.group(group).lower().startswith("on "))
         lead = deadline_lead.search(before) if deadline_lead else None
