@@ -88,7 +88,7 @@ HEADLINE_FUTURE = re.compile(
 
 
 # Words that say a figure still holds, not when: a date in the sentence says when it did.
-SO_FAR = frozenset({"so far", "to date"})
+SO_FAR = frozenset({"so far", "to date", "now"})  # as of a dated statement: "are now known to have died, ... said on Thursday"
 CONTINUING = frozenset({"still", "already"}) | SO_FAR
 # A past-tense verb near the figure: "by Thursday" then looks back ("were still waiting"), not ahead.
 PAST_TENSE = re.compile(r"\b(?:was|were|had|stood|remained)\b", re.IGNORECASE)

@@ -66,8 +66,9 @@ PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 CLOCK_BEFORE = re.compile(r"\bat\s+(?:(?:its|the|their|a|an)\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)\s+"
                           r"(?:(?:daily\s+|news\s+|press\s+)?(?:briefing|update|conference|meeting|bulletin)\s+)?(?:on\s+)?$",
                           re.I)
-# "In a statement on Monday, the company said": the day of the saying, as after a reporting verb
-IN_A_STATEMENT = re.compile(r"^\s*(?:in|at)\s+(?:a|an|its|their|the|his|her)\s+(?:[a-z]+\s+)?"
+# "In a statement on Monday, the company said", "according to the fire service's update on Thursday evening":
+# the day of the saying, as after a reporting verb
+IN_A_STATEMENT = re.compile(r"\b(?:in|at|according\s+to)\s+(?:a|an|its|their|the|his|her)\s+(?:[\w.'’-]+\s+){0,3}?"
                             rf"(?:{'|'.join(sorted(SAYING_EVENTS))})\s+(?:(?:issued|released|published|given)\s+)?"
                             r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 # "promised on Thursday to send 400 guards": the day of the promise is the plan's, not a statement's
