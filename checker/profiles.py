@@ -133,9 +133,10 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     if profile is not None and claim.kind == "number":  # "won 132 of parliament's 301 seats"
         before = _before(claim)
         owned = frozenset(m for m in lexicon.owner(before) if m[1] != profile.head)
+        increment = _INCREMENT_BEFORE.search(before) is not None  # "4,180 destroyed and a further 11,600 damaged"
         return SubjectProfile(profile.head, profile.place,
                               profile.modifiers | owned | _subset(before, after, profile.head, lexicon)
-                              | threshold(before, after))
+                              | threshold(before, after) | (lexicon.change(before) if increment else frozenset()))
     if profile is None or claim.kind != "count":
         return profile
     before = _before(claim)
@@ -221,6 +222,7 @@ _DASH_ASIDE = re.compile(r"^(\s*[A-Za-z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){0
                          r"|,\s+(?:or|about|around|roughly|nearly|almost)\s+[\d.,]+(?:%|\s*per\s*cent)?\s[^,;.]{1,80},\s+)")
 
 _INCREMENT_WORDS = frozenset({"more", "further", "additional", "extra"})
+_INCREMENT_BEFORE = re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.I)
 
 def _without_hedges(text: str, lexicon: Lexicon) -> str:
     """The words before a figure without the hedge right before it ('... accounts for about')."""

@@ -561,3 +561,11 @@ def test_the_data_of_people_is_one_thing_however_it_is_worded(rules: RuleSet) ->
              claim("e", "seven", 7, "farms", kind="count", sentence="The outbreak spread to seven farms.")]
     groups = grouping(rules, specs)
     assert {"a:c1", "b:c1"} in groups and {"c:c1"} in groups and {"d:c1", "e:c1"} in groups
+
+
+def test_a_further_bare_number_is_an_increment(rules: RuleSet) -> None:
+    """'4,180 buildings had been destroyed and a further 11,600 damaged': the 11,600 are others, never the 4,180."""
+    sentence = "The agency said 4,180 buildings had been destroyed and a further 11,600 damaged."
+    specs = [claim("a", "4,180", 4180, "buildings", sentence=sentence, kind="count"),
+             claim("a", "11,600", 11600, "buildings", sentence=sentence, kind="number")]
+    assert not any({"a:c1", "a:c2"} <= g for g in grouping(rules, specs))

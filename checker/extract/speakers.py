@@ -165,6 +165,9 @@ class SpeakerPhrases:
                 if depth == 0:
                     break
                 depth -= 1
+            elif depth == 0 and token.lower == "and" and 0 < index < last and self.tokens[index - 1].is_capitalised \
+                    and self.tokens[index + 1].is_capitalised:
+                pass  # a name's own 'and': "the National Directorate for Disaster and Emergency Management (NDED)"
             elif depth == 0 and (index in self.verbs or not self._in_speaker(token, first)):
                 link = self._inner_link(index)
                 if link is None:
