@@ -314,7 +314,7 @@ _FUNCTION_WORDS = frozenset("""of from to on in at by for with than against over
 his her our this that these those them it they who whom which what had has have having been be being was were is
 are will would could may might can do did does not also just only year years earlier month months quarter week
 weeks day days ago last previous next coming end same period time billion million thousand trillion bn m per cent percent point
-points higher lower more less fewer""".split()) | {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
+points higher lower more less fewer morning afternoon evening night""".split()) | {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+"
                                 r"(?:(?:last|first|remaining|final|other)\s+)?$", re.IGNORECASE)  # "the last five survivors"

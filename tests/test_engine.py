@@ -569,3 +569,11 @@ def test_a_further_bare_number_is_an_increment(rules: RuleSet) -> None:
     specs = [claim("a", "4,180", 4180, "buildings", sentence=sentence, kind="count"),
              claim("a", "11,600", 11600, "buildings", sentence=sentence, kind="number")]
     assert not any({"a:c1", "a:c2"} <= g for g in grouping(rules, specs))
+
+
+def test_a_part_of_day_names_no_thing(rules: RuleSet) -> None:
+    """'Containment stood at just 15% on Thursday evening' and 'Containment was 85% on Monday' measure containment."""
+    percent = {"kind": "percent", "unit": "percentage"}
+    specs = [claim("a", "15%", 15, "Containment", sentence="Containment stood at just 15% on Thursday evening.", **percent),
+             claim("b", "85%", 85, "Containment", sentence="Containment was 85% on Monday.", **percent)]
+    assert {"a:c1", "b:c1"} in grouping(rules, specs)

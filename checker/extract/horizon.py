@@ -91,7 +91,9 @@ HEADLINE_FUTURE = re.compile(
 SO_FAR = frozenset({"so far", "to date", "now"})  # as of a dated statement: "are now known to have died, ... said on Thursday"
 CONTINUING = frozenset({"still", "already"}) | SO_FAR
 # A past-tense verb near the figure: "by Thursday" then looks back ("were still waiting"), not ahead.
-PAST_TENSE = re.compile(r"\b(?:was|were|had|stood|remained)\b", re.IGNORECASE)
+# ... and so does a past verb of change: "rose to 40% by Saturday" in Monday's paper is the Saturday just gone
+PAST_TENSE = re.compile(r"\b(?:was|were|had|stood|remained|rose|fell|reached|climbed|dropped|grew|hit|topped)\b",
+                        re.IGNORECASE)
 PAST_TENSE_REACH = 40
 # A past verb before the figure with no future marker: "cut its forecast to 7.1 million tonnes on June 23"
 _PAST_WORDS = IRREGULAR_PAST | {"put", "said", "rose", "fell", "was", "were", "had"}
