@@ -123,7 +123,10 @@ def _profile_of(claim: Claim, lexicon: Lexicon) -> SubjectProfile | None:
     if claim.kind in ("measure", "money") or claim.dimension:
         # a physical unit or a currency names no subject: '1,300 square kilometres' or '€4 million'
         # alone groups with nothing ('budgeted €310 million' and 'received €4 million' are two sums)
-        return lexicon.profile(claim.subject, None, after)
+        profile = lexicon.profile(claim.subject, None, after)
+        if profile is not None and _INCREMENT_BEFORE.search(_before(claim, 40)):  # "burned another 1,400 hectares"
+            return SubjectProfile(profile.head, profile.place, profile.modifiers | lexicon.change(_before(claim, 40)))
+        return profile
     if _is_back_reference(claim):
         return None
     if claim.subject_key and not claim.subject:

@@ -577,3 +577,13 @@ def test_a_part_of_day_names_no_thing(rules: RuleSet) -> None:
     specs = [claim("a", "15%", 15, "Containment", sentence="Containment stood at just 15% on Thursday evening.", **percent),
              claim("b", "85%", 85, "Containment", sentence="Containment was 85% on Monday.", **percent)]
     assert {"a:c1", "b:c1"} in grouping(rules, specs)
+
+
+def test_another_area_is_an_increment_of_the_area(rules: RuleSet) -> None:
+    """'burned through another 1,400 hectares during the day' is the day's growth, never the fire's 6,800 hectares."""
+    area = {"kind": "measure", "dimension": "[length] ** 2", "unit": "hectare"}
+    specs = [claim("a", "6,800 hectares", 6800, "area", base_value=6.8e7,
+                   sentence="The fire has now burned about 6,800 hectares.", **area),
+             claim("b", "1,400 hectares", 1400, "area", base_value=1.4e7,
+                   sentence="It spread north and burned through another 1,400 hectares during the day.", **area)]
+    assert not any({"a:c1", "b:c1"} <= g for g in grouping(rules, specs))
