@@ -137,20 +137,18 @@ class ConversionMismatch(Check):
                 # the rate's words stand between ("120 florins a month on the average salary, or"): twice the gap
                 if factor is None or not _joined_as_conversion(first, second, 2 * options.max_gap):
                     continue
-                first_slack, second_slack = (rounding_slack(c, story.rules) for c in (first, second))
-                reach = story.rules.tolerances.conversion * abs(first.value * factor)  # type: ignore[operator]
-                low = (first.value - first_slack) * factor - reach  # type: ignore[operator]
-                high = (first.value + first_slack) * factor + reach  # type: ignore[operator]
-                if low <= second.value + second_slack and second.value - second_slack <= high:  # type: ignore[operator]
+                x, y = first.value or 0.0, second.value or 0.0  # both set: rates hold only claims with a value
+                x_slack, y_slack = (rounding_slack(c, story.rules) for c in (first, second))
+                reach = story.rules.tolerances.conversion * abs(x * factor)
+                if (x - x_slack) * factor - reach <= y + y_slack and y - y_slack <= (x + x_slack) * factor + reach:
                     continue
                 held = [first.id, second.id]
-                per, per_second = (_RATE.match(c.unit or "").group(2) for c in (first, second))  # type: ignore[union-attr]
-                written = f"{number(first.value)} a {per}"  # type: ignore[arg-type]
-                yield Issue(claims=held, message=f"{written} is not {number(second.value)} a {per_second}: "  # type: ignore[arg-type]
-                                                 f"the conversion is off",
+                per, per_second = (_period(c) for c in (first, second))
+                written = f"{number(x)} a {per}"
+                yield Issue(claims=held, message=f"{written} is not {number(y)} a {per_second}: the conversion is off",
                             explanation=(f"The sentence gives one rate over two periods, but they do not match beyond "
-                                         f"rounding: {written} is about {number(first.value * factor)} a "  # type: ignore[operator]
-                                         f"{per_second}.\n{evidence(story, held)}"))
+                                         f"rounding: {written} is about {number(x * factor)} a {per_second}.\n"
+                                         f"{evidence(story, held)}"))
 
     @staticmethod
     def _adjacent(first: Claim, second: Claim, options: ConversionOptions) -> bool:
@@ -183,6 +181,11 @@ def _half_last_digit(claim: Claim) -> float:
 # over: a day's or an hour's pay is not 1/365 of a year's (working days and hours differ), so they never convert.
 _RATE = re.compile(r"^(.+) per (week|month|quarter|year)$")
 _DAYS = {"week": 7.0, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+
+
+def _period(claim: Claim) -> str:
+    found = _RATE.match(claim.unit or "")
+    return found.group(2) if found else ""
 
 
 def _periods_in(first: Claim, second: Claim) -> float | None:

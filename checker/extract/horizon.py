@@ -88,7 +88,8 @@ HEADLINE_FUTURE = re.compile(
 
 
 # Words that say a figure still holds, not when: a date in the sentence says when it did.
-SO_FAR = frozenset({"so far", "to date", "now"})  # as of a dated statement: "are now known to have died, ... said on Thursday"
+# ... and so do these, as of a dated statement: "are now known to have died, ... said on Thursday"
+SO_FAR = frozenset({"so far", "to date", "now"})
 CONTINUING = frozenset({"still", "already"}) | SO_FAR
 # A past-tense verb near the figure: "by Thursday" then looks back ("were still waiting"), not ahead.
 # ... and so does a past verb of change: "rose to 40% by Saturday" in Monday's paper is the Saturday just gone
