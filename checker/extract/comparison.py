@@ -20,13 +20,13 @@ COMPARISON = re.compile(
     r"|(?:up|down|rising|falling|rose|fell|higher|lower)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?"
     r"[\d.,]+\s*(?:%|per\s*cent|percent)\s+from)|from)\s*$", re.I
 )
-# A results table's prior period in brackets: "£512m (2024: £388m)", "12.4 million (FY2023/24: 11.5 million)".
 # "The toll rose to 58 on Wednesday from 41": a bare 'from' after a change to an amount names its earlier value.
 CHANGED_TO = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|fell|fallen|falls|dropped|declined|decreased|grew"
     r"|grown|soared|surged|plunged|slipped|swelled|raised|lowered|revised\s+(?:up|down)(?:wards?)?|cut)"
     r"\s+(?:[\w'’]+\s+){0,3}?to\s+(?:about\s+|nearly\s+|almost\s+|around\s+|some\s+|at\s+least\s+)?[$€£¥]?\d[\d,.]*"
     r"(?:\s+(?!(?:as|when|after|while|because|and|but|with|since|before|amid|among)\b)[^\s,;:]+){0,4}\s+$", re.I)
+# A results table's prior period in brackets: "£512m (2024: £388m)", "12.4 million (FY2023/24: 11.5 million)".
 PRIOR_PERIOD_BRACKET = re.compile(r"\(\s*(?:FY\s*)?(?P<year>(?:19|20)\d{2})(?:/\d{2})?\s*:\s*$", re.I)
 PERCENT_WORD = re.compile(r"\s*(?:percent|per cent|percentage points?)\b", re.I)
 AMOUNT_TAIL = re.compile(

@@ -44,6 +44,7 @@ SPAN_OPENER = re.compile(r"(?:in|over|during|within|by|until|since|for|through)\
 MAY_CONTEXT = re.compile(r"\b(?:in|by|since|until|early|mid|late|of|from|last|next|this|end of)[\s-]+$", re.I)
 # A pluperfect before a plan or forecast word looks back at an expectation: "had expected", "had been forecast".
 RETROSPECTIVE = re.compile(r"\bhad\s+(?:been\s+)?$", re.I)
+# "may have been copied", "could have died": a modal before a perfect guesses at the past, it plans nothing
 PAST_MODAL_AFTER = re.compile(r"\s+(?:not\s+|already\s+|well\s+|also\s+)?have\s+[a-z]+(?:ed|en|t|n)\b", re.I)
 # "since it broke out on Saturday": a since-clause dates the start of a span that runs to publication;
 # a longer one when it ends on the verb of an event starting ("since fighting in the border province
