@@ -88,7 +88,7 @@ _SCENE = re.compile(r"^\s*(?:In|Across|Throughout)\s+[^,;:()]{1,60},\s")
 def scene_place(before: str) -> str | None:
     """The place an opening sets the sentence in when the figure is in the next clause: 'In Varenna,
     turnout reached 66.4%' -> 'varenna'. Whether it is a part or only the scene is decided by the
-    article (checker/scenes.py)."""
+    article (checker/within_article.py)."""
     opening = _SCENE.match(before)
     if opening is None or CLAUSE_BREAK.search(before, opening.end()):
         return None

@@ -60,11 +60,12 @@ DATE_RANGE = re.compile(rf"\b(?i:between|from)\s+(?P<first>{_ONE_DATE})\s+(?i:an
                         rf"|\b(?:(?i:between|from)\s+)?(?P<first_day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-\u2013]|\s(?i:and|to|until"
                         rf"|till|through)\s)\s*(?P<last_day>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![a-z])(?:,?\s+\d{{4}}\b)?)")
 WEEKDAY = re.compile(rf"\b(?:(?P<which>last|this|next|on)\s+)?(?P<day>{WEEKDAYS})\b")
+_COUNT = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten"  # "a day ago", "three weeks earlier"
 RELATIVE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night"
     r"|(?:earlier |later )?(?:last|this|next) (?:week|weekend|month|year)|earlier this (?:week|month|year)"
     r"|(?:the|over the) weekend"
-    r"|(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>day|week|month|year)s?"
+    rf"|(?P<count>{_COUNT}) (?P<unit>day|week|month|year)s?"
     r" (?:ago|earlier)"
     r"|(?:in|over|during|within) the (?:past|last) (?:(?P<span>\d+|two|three|four|five|six|seven|eight|nine|ten) )?"
     r"(?P<span_unit>hour|day|week|month|year)s?(?! of\b)"  # "the last week of the month" is no span to now
@@ -186,8 +187,7 @@ def weekday_resolver(day_name: str, which: str) -> Resolver:
     return resolve
 
 
-EARLIER_THAN = re.compile(r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                          r"(?P<unit>day|week|month|year)s?\s+earlier", re.I)
+EARLIER_THAN = re.compile(rf"(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+earlier", re.I)
 
 
 def earlier_than(words: str, anchor: Resolver) -> Resolver | None:
